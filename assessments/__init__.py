@@ -1,0 +1,1 @@
+"""Periodic assessments: templates, cycles, scoring, recommendations and renewal reports."""

@@ -1,0 +1,1 @@
+"""Question bank, exams, attempts and grading, import/export, and work credentials."""

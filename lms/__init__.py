@@ -1,0 +1,1 @@
+"""The platform's project package and its organisation-and-people core."""

@@ -1,0 +1,117 @@
+"""Cross-cutting request handling: first-login password change, staff session expiry, and a
+readable 503 when the database is unreachable."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from lms.permissions import scope_for
+
+log = logging.getLogger(__name__)
+
+_EXEMPT_PREFIXES = (
+    "/accounts/",
+    "/static/",
+    "/media/",
+    "/healthz",
+    "/i18n/",
+    "/verify/",
+    "/roster/",
+)
+
+
+class ForcePasswordChangeMiddleware:
+    """A generated initial password must be changed before anything else is done."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith(_EXEMPT_PREFIXES)
+            and getattr(getattr(user, "profile", None), "must_change_password", False)
+        ):
+            return redirect(f"{reverse('password_change')}?first=1")
+        return self.get_response(request)
+
+
+class StaffSessionExpiryMiddleware:
+    """Staff (admins, oversight, supervisors) are logged out after a period of inactivity."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and (
+            user.is_staff or scope_for(user).role not in {None, "learner"}
+        ):
+            now = int(time.time())
+            last = request.session.get("last_activity")
+            if last and now - last > settings.STAFF_SESSION_IDLE_SECONDS:
+                logout(request)
+                return redirect(f"{settings.LOGIN_URL}?expired=1&next={request.path}")
+            # Write at most once a minute so that every request is not a session write.
+            if not last or now - last > 60:
+                request.session["last_activity"] = now
+        return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """During a database outage, answer 503 with a page or JSON instead of a traceback; the exam
+    page keeps unsaved answers in the browser and retries."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError | DatabaseError):
+            return None
+        if not _looks_like_outage(exception):
+            return None
+        log.warning("database unavailable: %s", exception)
+        wants_json = (
+            "application/json" in request.headers.get("Accept", "")
+            or request.path.endswith("/save/")
+            or request.content_type == "application/json"
+        )
+        if wants_json:
+            response = JsonResponse(
+                {"ok": False, "error": "database_unavailable", "retry_after": 5}, status=503
+            )
+        else:
+            response = TemplateResponse(request, "503.html", status=503)
+            response.render()
+        response["Retry-After"] = "5"
+        return response
+
+
+def _looks_like_outage(exception: Exception) -> bool:
+    if isinstance(exception, InterfaceError):
+        return True
+    text = str(exception).lower()
+    return any(
+        marker in text
+        for marker in (
+            "connection",
+            "server closed",
+            "terminating connection",
+            "could not connect",
+            "the database system is",
+            "database is locked",
+        )
+    )

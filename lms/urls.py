@@ -1,0 +1,36 @@
+"""Project URLs. Public without login: login, /verify/, /roster/, /healthz, static."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from lms import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "accounts/password_change/",
+        views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("people/", include("lms.people_urls")),
+    path("learn/", include("courses.urls")),
+    path("exams/", include("exams.urls")),
+    path("assessments/", include("assessments.urls")),
+    path("", views.home, name="home"),
+    # Wagtail serves the course pages; it comes last so the named routes above win.
+    path("", include(wagtail_urls)),
+]

@@ -1,0 +1,412 @@
+"""Pages for the organisation core: home, roster, enrolment, imports, staff accounts, health."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from lms import roster_import, selectors, services
+from lms.forms import (
+    AuxiliaryForm,
+    RosterFilterForm,
+    RosterUploadForm,
+    StaffAccountForm,
+    TransitionForm,
+)
+from lms.home import panels_for
+from lms.idcard import is_valid_id_number, mask_id_number
+from lms.models import AuxiliaryStatus, ImportStatus, Role, RosterImport
+from lms.permissions import (
+    get_scoped_or_404,
+    managed_auxiliaries,
+    scope_agency_queryset,
+    scope_for,
+)
+
+SLIPS_SESSION_KEY = "onboarding_slips"
+
+
+def staff_required(view):
+    """Agency admins, oversight viewers and provincial admins."""
+
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not scope_for(request.user).is_staff_viewer:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def manager_required(view):
+    """Agency admins and provincial admins (oversight viewers only read)."""
+
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not scope_for(request.user).can_manage:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+@login_required
+def home(request):
+    scope = scope_for(request.user)
+    context = {"panels": panels_for(request), "scope": scope}
+    if scope.is_staff_viewer:
+        context["status_counts"] = selectors.status_counts(user=request.user)
+    if scope.role == Role.SUPERVISOR:
+        context["supervised"] = selectors.supervised_auxiliaries(user=request.user)[:50]
+    return render(request, "lms/home.html", context)
+
+
+@never_cache
+def healthz(request):
+    """Liveness with database and task-queue checks, for load balancers and monitoring."""
+    result: dict = {"status": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        result["database"] = {"ok": True, "vendor": connection.vendor}
+    except Exception as exc:  # report, never raise: this endpoint must answer
+        result["database"] = {"ok": False, "error": exc.__class__.__name__}
+        result["status"] = "error"
+    result["queue"] = _queue_status()
+    if not result["queue"]["ok"]:
+        result["status"] = "error" if result["status"] == "error" else "degraded"
+    return JsonResponse(result, status=200 if result["status"] != "error" else 503)
+
+
+def _queue_status() -> dict:
+    from django_q.brokers import get_broker
+    from django_q.conf import Conf
+    from django_q.status import Stat
+
+    try:
+        broker = get_broker()
+        broker.ping()
+        clusters = Stat.get_all(broker=broker)
+        return {
+            "ok": True,
+            "broker": "redis" if Conf.REDIS and not Conf.ORM else "orm",
+            "queued": broker.queue_size(),
+            "clusters": len(clusters),
+        }
+    except Exception as exc:
+        return {"ok": False, "error": exc.__class__.__name__}
+
+
+# -- roster ----------------------------------------------------------------------------------
+
+
+@staff_required
+def roster_list(request):
+    agencies = selectors.agency_choices(user=request.user)
+    params = request.GET.copy()
+    if is_valid_id_number(params.get("q", "")):
+        # A full ID number is searched for but never echoed back in full.
+        params["q"] = mask_id_number(params["q"])
+    form = RosterFilterForm(params or None, agencies=agencies)
+    filters = form.cleaned_data if form.is_valid() else {}
+    people = selectors.auxiliary_list(
+        user=request.user,
+        search=request.GET.get("q", "") if filters else "",
+        agency_id=filters["agency"].pk if filters.get("agency") else None,
+        status=filters.get("status", ""),
+        hire_method=filters.get("hire_method", ""),
+    )
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    query = params.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "lms/roster_list.html",
+        {"form": form, "page": page, "query": query.urlencode(), "total": page.paginator.count},
+    )
+
+
+@login_required
+def auxiliary_detail(request, pk: int):
+    scope = scope_for(request.user)
+    if scope.role == Role.LEARNER:
+        raise PermissionDenied
+    auxiliary = selectors.auxiliary_detail(user=request.user, pk=pk)
+    return render(
+        request,
+        "lms/auxiliary_detail.html",
+        {
+            "aux": auxiliary,
+            "changes": auxiliary.status_changes.select_related("actor__profile")[:50],
+            "transition_form": TransitionForm(auxiliary=auxiliary) if scope.can_manage else None,
+            "eligibility": services.auxiliary_eligibility(auxiliary),
+            "can_manage": scope.can_manage,
+        },
+    )
+
+
+@login_required
+def auxiliary_photo(request, pk: int):
+    """Photos are personal data: served only to people who may see the record."""
+    auxiliary = selectors.auxiliary_detail(user=request.user, pk=pk)
+    if not auxiliary.photo:
+        from django.http import Http404
+
+        raise Http404
+    return FileResponse(auxiliary.photo.open("rb"))
+
+
+@manager_required
+def auxiliary_enrol(request):
+    form = AuxiliaryForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            login = services.auxiliary_enrol(auxiliary=form.save(commit=False), actor=request.user)
+        except services.IneligibleError as exc:
+            for reason in exc.reasons:
+                form.add_error(None, str(reason))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _remember_slips(request, [login])
+            messages.success(
+                request, _("Enrolled. Print the onboarding slip now: it is shown once.")
+            )
+            return redirect("lms:onboarding_slips")
+    return render(
+        request, "lms/auxiliary_form.html", {"form": form, "title": _("Enrol an auxiliary")}
+    )
+
+
+@manager_required
+def auxiliary_edit(request, pk: int):
+    auxiliary = get_scoped_or_404(managed_auxiliaries(request.user), pk=pk)
+    form = AuxiliaryForm(
+        request.POST or None, request.FILES or None, instance=auxiliary, user=request.user
+    )
+    # The ID number is the person's identity: it is never shown in full again, and it is
+    # corrected by re-enrolment, not edited.
+    del form.fields["id_number"]
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("lms:auxiliary_detail", pk=auxiliary.pk)
+    return render(
+        request,
+        "lms/auxiliary_form.html",
+        {"form": form, "title": auxiliary.name, "aux": auxiliary},
+    )
+
+
+@require_POST
+@manager_required
+def auxiliary_transition(request, pk: int):
+    auxiliary = get_scoped_or_404(managed_auxiliaries(request.user), pk=pk)
+    form = TransitionForm(request.POST, auxiliary=auxiliary)
+    if form.is_valid():
+        try:
+            services.auxiliary_transition(
+                auxiliary=auxiliary,
+                to_status=form.cleaned_data["to_status"],
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(
+                request,
+                _("Status changed to %(status)s.")
+                % {"status": AuxiliaryStatus(form.cleaned_data["to_status"]).label},
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, _("Choose a new status and give a reason."))
+    return redirect("lms:auxiliary_detail", pk=auxiliary.pk)
+
+
+@require_POST
+@manager_required
+def auxiliary_reset_password(request, pk: int):
+    auxiliary = get_scoped_or_404(managed_auxiliaries(request.user), pk=pk)
+    login = services.account_reset_password(auxiliary=auxiliary, actor=request.user)
+    _remember_slips(request, [login])
+    return redirect("lms:onboarding_slips")
+
+
+def _remember_slips(request, logins) -> None:
+    request.session[SLIPS_SESSION_KEY] = [
+        {"name": getattr(login, "name", None) or login.auxiliary.name, "username": login.username,
+         "password": login.password}
+        for login in logins
+    ]  # fmt: skip
+
+
+@never_cache
+@manager_required
+def onboarding_slips(request):
+    """Initial passwords, shown once: the session copy is removed as the page renders."""
+    slips = request.session.pop(SLIPS_SESSION_KEY, None)
+    from django.conf import settings
+
+    return render(
+        request,
+        "lms/onboarding_slips.html",
+        {"slips": slips or [], "site_url": settings.SITE_URL, "today": timezone.localdate()},
+    )
+
+
+# -- roster import ---------------------------------------------------------------------------
+
+
+@manager_required
+def roster_import_upload(request):
+    form = RosterUploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        agency = form.cleaned_data["agency"]
+        data = upload.read()
+        record = RosterImport(
+            agency=agency, uploaded_by=request.user, original_name=upload.name[:200]
+        )
+        try:
+            rows = roster_import.read_rows(data, upload.name)
+            report = roster_import.validate_rows(rows, agency=agency)
+        except roster_import.RosterFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            record.status = ImportStatus.VALID if report.ok else ImportStatus.INVALID
+            record.row_count = len(rows)
+            record.errors = [error.as_dict() for error in report.errors]
+            upload.seek(0)
+            record.file.save(upload.name, upload, save=False)
+            record.save()
+            return redirect("lms:roster_import_detail", pk=record.pk)
+    imports = scope_agency_queryset(request.user, RosterImport.objects.select_related("agency"))
+    return render(request, "lms/roster_import.html", {"form": form, "imports": imports[:20]})
+
+
+@staff_required
+def roster_import_detail(request, pk: int):
+    record = get_scoped_or_404(
+        scope_agency_queryset(request.user, RosterImport.objects.select_related("agency")), pk=pk
+    )
+    return render(request, "lms/roster_import_detail.html", {"record": record})
+
+
+@require_POST
+@manager_required
+def roster_import_confirm(request, pk: int):
+    record = get_scoped_or_404(
+        scope_agency_queryset(request.user, RosterImport.objects.select_related("agency")), pk=pk
+    )
+    if record.status != ImportStatus.VALID:
+        messages.error(request, _("This file has errors or was already imported."))
+        return redirect("lms:roster_import_detail", pk=pk)
+    with record.file.open("rb") as handle:
+        data = handle.read()
+    rows = roster_import.read_rows(data, record.original_name)
+    # Validate again: the database may have changed since the upload.
+    report = roster_import.validate_rows(rows, agency=record.agency)
+    if not report.ok:
+        record.status = ImportStatus.INVALID
+        record.errors = [error.as_dict() for error in report.errors]
+        record.save(update_fields=["status", "errors"])
+        return redirect("lms:roster_import_detail", pk=pk)
+    logins = roster_import.roster_import_rows(
+        rows=report.rows, agency=record.agency, actor=request.user
+    )
+    record.status = ImportStatus.IMPORTED
+    record.imported_at = timezone.now()
+    record.save(update_fields=["status", "imported_at"])
+    _remember_slips(request, logins)
+    messages.success(request, _("Imported %(n)s people.") % {"n": len(logins)})
+    return redirect("lms:onboarding_slips")
+
+
+@staff_required
+def roster_import_template(request):
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = workbook.add_worksheet("花名册")
+    bold = workbook.add_format({"bold": True, "bg_color": "#E0F2F1"})
+    for column, header in enumerate(roster_import.TEMPLATE_HEADERS):
+        sheet.write(0, column, header, bold)
+        sheet.set_column(column, column, max(12, len(header) * 2 + 4))
+    sheet.freeze_panes(1, 0)
+    workbook.close()
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = "attachment; filename=roster-template.xlsx"
+    return response
+
+
+# -- staff accounts --------------------------------------------------------------------------
+
+
+@manager_required
+def staff_accounts(request):
+    from django.contrib.auth import get_user_model
+
+    from lms.permissions import visible_agencies
+
+    form = StaffAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user, password = services.staff_account_create(actor=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            request.session[SLIPS_SESSION_KEY] = [
+                {"name": form.cleaned_data["display_name"], "username": user.username,
+                 "password": password}
+            ]  # fmt: skip
+            return redirect("lms:onboarding_slips")
+    scope = scope_for(request.user)
+    staff = (
+        get_user_model()
+        .objects.filter(profile__role__in=[r for r in Role.values if r != Role.LEARNER])
+        .select_related("profile__agency")
+        .order_by("profile__agency__path", "profile__role", "username")
+    )
+    if not scope.is_provincial:
+        staff = staff.filter(profile__agency__in=visible_agencies(request.user))
+    return render(request, "lms/staff_accounts.html", {"form": form, "staff": staff[:200]})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, which also clears the first-login flag."""
+
+    success_url = reverse_lazy("home")
+    template_name = "registration/password_change_form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed(user=self.request.user)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["first_login"] = self.request.GET.get("first") == "1"
+        return context

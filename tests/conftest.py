@@ -1,0 +1,44 @@
+"""Shared fixtures: an agency tree with two counties and a user of every role."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from tests import factories
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" in engine:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _reset_axes(db):
+    # Login throttling state must not leak between tests.
+    from axes.utils import reset
+
+    reset()
+
+
+@pytest.fixture
+def org(db):
+    """province → city → {county A, county B}, with admins, supervisors and oversight."""
+    return factories.build_org()
+
+
+@pytest.fixture
+def is_postgres():
+    return connection.vendor == "postgresql"
