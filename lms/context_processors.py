@@ -1,3 +1,4 @@
+from lms.home import nav_links_for
 from lms.permissions import scope_for
 
 
@@ -11,4 +12,5 @@ def platform(request):
         "current_role": scope.role,
         "current_role_label": Role(scope.role).label if scope.role else "",
         "current_scope": scope,
+        "nav_links": nav_links_for(request),
     }

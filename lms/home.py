@@ -26,3 +26,27 @@ def register_panel(provider: PanelProvider) -> PanelProvider:
 def panels_for(request) -> list[Panel]:
     panels = [panel for provider in _providers if (panel := provider(request)) is not None]
     return sorted(panels, key=lambda panel: panel.order)
+
+
+@dataclass
+class NavLink:
+    label: str
+    url: str
+    order: int = 50
+
+
+NavProvider = Callable[[object], "list[NavLink]"]
+_nav_providers: list[NavProvider] = []
+
+
+def register_nav(provider: NavProvider) -> NavProvider:
+    """Apps add their entries to the main navigation (role-aware: the provider decides)."""
+    _nav_providers.append(provider)
+    return provider
+
+
+def nav_links_for(request) -> list[NavLink]:
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return []
+    links = [link for provider in _nav_providers for link in provider(request)]
+    return sorted(links, key=lambda link: link.order)

@@ -29,6 +29,8 @@ urlpatterns = [
     path("people/", include("lms.people_urls")),
     path("learn/", include("courses.urls")),
     path("exams/", include("exams.urls")),
+    path("credentials/", include("credentials.urls")),
+    path("", include("credentials.public_urls")),
     path("assessments/", include("assessments.urls")),
     path("", views.home, name="home"),
     # Wagtail serves the course pages; it comes last so the named routes above win.

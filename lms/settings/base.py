@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "lms.apps.LmsConfig",
     "courses.apps.CoursesConfig",
     "exams.apps.ExamsConfig",
+    "credentials.apps.CredentialsConfig",
     "assessments.apps.AssessmentsConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,4 +1,4 @@
-"""Tests for exams.cards — the 行政执法辅助人员工作证 renderer (pure Pillow, no DB)."""
+"""Tests for credentials.cards — the 行政执法辅助人员工作证 renderer (pure Pillow, no DB)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ import segno
 import zxingcpp
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from exams import cards
-from exams.cards import (
+from credentials import cards
+from credentials.cards import (
     BAND_HEIGHT,
     CARD_SIZE_PX,
     CARDS_PER_PAGE,

@@ -161,7 +161,7 @@ def _font_candidate() -> tuple[Path, int]:
             return path, index
     tried = "\n  ".join(str(p) for p, _ in _FONT_CANDIDATES)
     raise FontNotFoundError(
-        "No CJK font found for rendering 工作证 cards. Restore exams/fonts/wqy-microhei.ttc "
+        "No CJK font found for rendering 工作证 cards. Restore credentials/fonts/wqy-microhei.ttc "
         "or install a CJK font (e.g. `apt-get install fonts-wqy-microhei`). Tried:\n  " + tried
     )
 
