@@ -1,0 +1,185 @@
+"""Plain data types shared by the GIFT and Moodle XML importers/exporters.
+
+Nothing here touches Django: the parsers return these objects and the caller
+decides how to store them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+QTYPES = ("single", "multiple", "truefalse")
+TEXT_FORMATS = ("html", "plain", "markdown", "moodle")
+
+TRUE_LABEL = "正确"
+FALSE_LABEL = "错误"
+
+# Default names are cut to this many characters of the question's plain text.
+DEFAULT_NAME_LENGTH = 40
+
+
+@dataclass
+class ParsedChoice:
+    text: str
+    fraction: float  # -1.0 .. 1.0 (GIFT %50% -> 0.5, "=" -> 1.0, "~" -> 0.0)
+    feedback: str = ""
+
+
+@dataclass
+class ParsedQuestion:
+    name: str
+    qtype: str  # one of QTYPES
+    text: str
+    text_format: str = "html"  # "html" | "plain" | "markdown" | "moodle"
+    choices: list[ParsedChoice] = field(default_factory=list)
+    general_feedback: str = ""
+    category: str = ""  # "/"-separated path, context prefixes stripped
+    line: int | None = None  # GIFT: 1-based line where the question starts
+
+
+@dataclass
+class SkippedQuestion:
+    name: str
+    qtype: str  # "essay", "matching", "numerical", "shortanswer", "description", ...
+    line: int | None = None
+
+
+@dataclass
+class ParseResult:
+    questions: list[ParsedQuestion]
+    skipped: list[SkippedQuestion]
+
+    def summary(self) -> str:
+        """``"imported 5, skipped 4 (essay: 1, matching: 1, ...)"``; types sorted by name."""
+        text = f"imported {len(self.questions)}, skipped {len(self.skipped)}"
+        if self.skipped:
+            counts = Counter(s.qtype for s in self.skipped)
+            text += " (" + ", ".join(f"{k}: {counts[k]}" for k in sorted(counts)) + ")"
+        return text
+
+
+class ImportFormatError(ValueError):
+    """A file could not be imported. ``str()`` names the line and/or the question."""
+
+    def __init__(self, message: str, *, line: int | None = None, question: str | None = None):
+        self.message = message
+        self.line = line
+        self.question = question
+        where = []
+        if line is not None:
+            where.append(f"line {line}")
+        if question is not None:
+            where.append(f"question '{question}'")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+
+# ---------------------------------------------------------------------------
+# Helpers shared by both formats
+# ---------------------------------------------------------------------------
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_WS_RE = re.compile(r"\s+")
+_CONTEXT_RE = re.compile(r"^\$[A-Za-z0-9_]+\$$")  # $course$, $system$, $module$, $cat1$ ...
+
+
+def plain_text(text: str) -> str:
+    """Strip tags, decode entities and collapse whitespace."""
+    return _WS_RE.sub(" ", html.unescape(_TAG_RE.sub(" ", text))).strip()
+
+
+def default_name(text: str) -> str:
+    """Name used when a question has none: the first 40 characters of its plain text."""
+    return plain_text(text)[:DEFAULT_NAME_LENGTH].strip()
+
+
+def normalize_category(path: str) -> str:
+    """``"$course$/top/A/ B /"`` -> ``"A/B"``.
+
+    Strips a Moodle context prefix (``$course$``, ``$system$``, ``$module$``, ...)
+    and a following ``top`` segment; blank segments are dropped. (Moodle writes a
+    "/" inside a category name as "//"; such names cannot be represented in a
+    "/"-separated path and end up split.)
+    """
+    parts = [p.strip() for p in path.strip().split("/")]
+    parts = [p for p in parts if p]
+    if parts and _CONTEXT_RE.match(parts[0]):
+        parts = parts[1:]
+    if parts and parts[0] == "top":
+        parts = parts[1:]
+    return "/".join(parts)
+
+
+def moodle_category_path(category: str) -> str:
+    """Inverse of :func:`normalize_category` for export: ``"A/B"`` -> ``"$course$/top/A/B"``."""
+    return "$course$/top" + (f"/{category}" if category else "")
+
+
+def part_in_question_format(text: str, part_format: str, question_format: str) -> str:
+    """Answer/feedback text keeps no format of its own: a plain-text part of an
+    html/moodle question is HTML-escaped; anything else is kept as it is."""
+    if part_format == "plain" and question_format in ("html", "moodle"):
+        return html.escape(text, quote=False)
+    return text
+
+
+def round_fraction(value: float) -> float:
+    """Fractions are kept to 7 decimals (Moodle stores percentages to 5 decimals)."""
+    result = round(value, 7)
+    return 0.0 if result == 0 else result  # no -0.0
+
+
+def format_percent(fraction: float) -> str:
+    """0.5 -> "50", 0.3333333 -> "33.33333", -1.0 -> "-100"."""
+    text = f"{fraction * 100:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def check_question(q: ParsedQuestion) -> str | None:
+    """Return why ``q`` breaks the platform's rules, or None if it is fine.
+
+    - every choice has text, every fraction is within -1..1;
+    - single: at least 2 choices and exactly one with fraction 1.0 (others may
+      carry partial credit below 1.0, as Moodle allows);
+    - multiple: at least 2 choices; the positive fractions add up to 100 %
+      (rounded to 2 decimals, as Moodle's own multichoice form checks);
+    - truefalse: exactly the two choices 正确, 错误 in that order, one 1.0, one 0.0.
+    """
+    if q.qtype not in QTYPES:
+        return f"unknown question type {q.qtype!r}"
+    if q.text_format not in TEXT_FORMATS:
+        return f"unknown text format {q.text_format!r}"
+    for c in q.choices:
+        if not c.text.strip():
+            return "an answer has no text"
+        if not -1.0 <= c.fraction <= 1.0:
+            return f"answer weight {format_percent(c.fraction)}% is outside -100..100"
+    if q.qtype == "truefalse":
+        if [c.text for c in q.choices] != [TRUE_LABEL, FALSE_LABEL]:
+            return "a true/false question needs exactly the choices 正确, 错误"
+        if sorted(c.fraction for c in q.choices) != [0.0, 1.0]:
+            return "a true/false question needs one correct (1.0) and one wrong (0.0) choice"
+        return None
+    if len(q.choices) < 2:
+        return "a choice question needs at least 2 answers"
+    if q.qtype == "single":
+        correct = sum(1 for c in q.choices if c.fraction == 1.0)
+        if correct == 0:
+            return "single-choice question has no correct answer"
+        if correct > 1:
+            return (
+                f"single-choice question has {correct} fully correct answers; "
+                "use ~%n% weights for a multiple-answer question"
+            )
+        return None
+    positive = sum(c.fraction for c in q.choices if c.fraction > 0)
+    if positive == 0:
+        return "multiple-answer question has no correct answer"
+    if round(positive, 2) != 1.0:
+        return (
+            f"the positive answer weights of a multiple-answer question add up to "
+            f"{format_percent(positive)}%, not 100%"
+        )
+    return None
