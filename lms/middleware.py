@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import time
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import logout
 from django.db import DatabaseError, InterfaceError, OperationalError
@@ -115,3 +117,22 @@ def _looks_like_outage(exception: Exception) -> bool:
             "database is locked",
         )
     )
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with one strict policy for the platform's own pages (no inline script, no
+    third-party origins) and a looser one for the Wagtail and Django admins, whose editors use
+    inline scripts and styles (docs/security.md)."""
+
+    ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(self.ADMIN_PREFIXES) and not report_only:
+            parts.replace = {
+                **(parts.replace or {}),
+                "script-src": [SELF, UNSAFE_INLINE, "'unsafe-eval'"],
+                "style-src": [SELF, UNSAFE_INLINE],
+                "img-src": [SELF, "data:", "blob:"],
+            }
+        return parts

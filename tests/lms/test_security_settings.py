@@ -1,0 +1,65 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_learner_pages_have_a_strict_csp_without_inline_script(client, org):
+    client.force_login(org.admin_a)
+    response = client.get("/people/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    html = response.content.decode()
+    # Every <script> has a src: nothing inline that the policy would block.
+    assert html.count("<script") == html.count("<script src=")
+
+
+def test_the_wagtail_admin_gets_its_looser_policy(client, admin_user):
+    client.force_login(admin_user)
+    policy = client.get("/admin/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" in policy
+
+
+def test_check_deploy_is_clean_with_production_values():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": "x" * 20 + "production-like-secret-key-with-enough-entropy-0123456789",
+        "ALLOWED_HOSTS": "lms.example.gov.cn",
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.base", "DEBUG": "0"}
+    env.pop("SECRET_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_staff_sessions_expire_after_inactivity(client, org, settings):
+    import time
+
+    settings.STAFF_SESSION_IDLE_SECONDS = 60
+    client.force_login(org.admin_a)
+    assert client.get("/people/").status_code == 200
+    session = client.session
+    session["last_activity"] = int(time.time()) - 3600
+    session.save()
+    response = client.get("/people/")
+    assert response.status_code == 302 and "expired=1" in response["Location"]
