@@ -7,4 +7,4 @@ class LmsConfig(AppConfig):
     verbose_name = _("Agencies and people")
 
     def ready(self) -> None:
-        from lms import bench_roster, demo  # noqa: F401  (register the seed step and benchmark)
+        from lms import bench_exam, bench_roster, demo  # noqa: F401  (seed step, benchmarks)

@@ -1,5 +1,6 @@
 """Project URLs. Public without login: login, /verify/, /roster/, /healthz, static."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -32,7 +33,12 @@ urlpatterns = [
     path("credentials/", include("credentials.urls")),
     path("", include("credentials.public_urls")),
     path("assessments/", include("assessments.urls")),
+    path("reports/", include("reports.urls")),
     path("", views.home, name="home"),
     # Wagtail serves the course pages; it comes last so the named routes above win.
     path("", include(wagtail_urls)),
 ]
+
+if settings.BENCH_FLOOR:
+    # The floor for `bench exam`: the cheapest Django request that authenticates and writes.
+    urlpatterns.insert(0, path("bench/floor/", views.bench_floor, name="bench_floor"))

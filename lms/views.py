@@ -410,3 +410,13 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         context = super().get_context_data(**kwargs)
         context["first_login"] = self.request.GET.get("first") == "1"
         return context
+
+
+@require_POST
+@login_required
+def bench_floor(request):
+    """One UPDATE behind the same session, CSRF and auth as an autosave: `bench exam`'s floor."""
+    from lms.models import UserProfile
+
+    UserProfile.objects.filter(user_id=request.user.pk).update(must_change_password=False)
+    return JsonResponse({"ok": True})

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "courses.apps.CoursesConfig",
     "exams.apps.ExamsConfig",
     "credentials.apps.CredentialsConfig",
+    "reports.apps.ReportsConfig",
     "assessments.apps.AssessmentsConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -240,8 +241,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@lms.invalid")
 
 # Security headers. Cookies are secure and HSTS is on whenever DEBUG is off.
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# SECURE_COOKIES=0 only for plain-HTTP runs on loopback (the load benchmark).
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
@@ -277,6 +279,9 @@ SILENCED_SYSTEM_CHECKS = [
     # same-origin iframe. Other origins still cannot frame the site.
     "security.W019",
 ]
+
+# The load benchmark's floor endpoint (one authenticated UPDATE); off unless BENCH_FLOOR=1.
+BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 
 WAGTAIL_SITE_NAME = "行政执法辅助人员培训考核平台"
 WAGTAILADMIN_BASE_URL = SITE_URL

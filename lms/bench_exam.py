@@ -1,0 +1,465 @@
+"""`bench exam`: the start-of-session rush against gunicorn, with optional faults.
+
+It seeds N learners who are ready to sit the exam (eligible, course completed, logged in),
+starts gunicorn with several workers on 127.0.0.1 against the configured database, and drives
+every learner with one asyncio client: all start at the same moment, each autosaves about 50
+answers with the given think time, then hands in. The same request pattern is then run
+against a bare view that does one authenticated UPDATE (the floor for a Django request that
+writes). Afterwards every acknowledged autosave is checked against the database.
+
+Faults (``--fault``): ``kill-worker`` sends SIGKILL to one gunicorn worker mid-load;
+``restart-db`` restarts PostgreSQL mid-load. Clients behave like the exam page: a failed
+save is retried until acknowledged, so nothing is lost if the server keeps its promise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from lms.bench import register_bench
+
+PREFIX = "benchexam"
+BASE_DIR = Path(settings.BASE_DIR)
+_CHOICE_RE = re.compile(r'name="q(\d+)" value="([^"]+)"')
+_ATTEMPT_RE = re.compile(r"/exams/attempts/(\d+)/")
+
+
+def _add_arguments(parser):
+    parser.add_argument("--learners", type=int, default=100)
+    parser.add_argument("--think", type=float, default=1.0, help="seconds between autosaves")
+    parser.add_argument("--answers", type=int, default=50, help="autosaves per learner")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--port", type=int, default=0, help="0 = a free port")
+    parser.add_argument("--fault", choices=["none", "kill-worker", "restart-db"], default="none")
+    parser.add_argument("--skip-floor", action="store_true")
+
+
+# -- setup ----------------------------------------------------------------------------------
+
+
+def _seed_learners(count: int) -> list[tuple[int, str]]:
+    """N eligible learners with the course completed and a session each: (aux id, session key).
+
+    Sessions are created directly: logging 500 people in through PBKDF2 would measure the
+    password hasher, not the exam."""
+    import datetime
+
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.utils import timezone
+
+    from courses.models import CourseCompletion
+    from courses.selectors import required_course
+    from exams.models import Attempt
+    from lms.idcard import make_id_number
+    from lms.models import Agency, AgencyLevel, Auxiliary, Role, UserProfile
+    from lms.seeding import seed_steps
+
+    course = required_course()
+    if course is None:
+        for _order, _name, step in seed_steps():
+            step(stdout=None)
+        course = required_course()
+    User = get_user_model()
+    agency, _ = Agency.objects.get_or_create(
+        code="BENCHEXAM",
+        defaults={"name": "考试压测单位", "region": "压测", "level": AgencyLevel.COUNTY},
+    )
+    existing = {
+        a.user.username: a for a in Auxiliary.objects.filter(agency=agency).select_related("user")
+    }
+    now = timezone.now()
+    result = []
+    for n in range(count):
+        username = f"{PREFIX}{n}"
+        aux = existing.get(username)
+        if aux is None:
+            user = User.objects.create(username=username, first_name=f"考生{n}")
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            UserProfile.objects.create(user=user, role=Role.LEARNER, agency=agency)
+            birth = datetime.date(1985 + n % 15, 1 + n % 12, 1 + n % 28)
+            aux = Auxiliary.objects.create(
+                user=user,
+                agency=agency,
+                name=f"考生{n}",
+                gender="M",
+                birth_date=birth,
+                id_number=make_id_number(f"8{n // 1000:05d}"[:6], birth, n % 1000),
+                education="senior_high",
+                hire_method="dispatch",
+                contract_start=datetime.date(2026, 1, 1),
+                contract_end=datetime.date(2028, 12, 31),
+                post="压测岗",
+                status="in_training",
+            )
+        CourseCompletion.objects.get_or_create(
+            user=aux.user, course=course, defaults={"completed_at": now}
+        )
+        session = SessionStore()
+        session[SESSION_KEY] = str(aux.user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = aux.user.get_session_auth_hash()
+        session.create()
+        result.append((aux.pk, session.session_key))
+    # Every run starts from a clean slate: earlier attempts would use up the allowed tries.
+    Attempt.objects.filter(auxiliary__agency=agency).delete()
+    return result
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_env() -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.base",
+        "DEBUG": "0",
+        # The sessions were signed here: the server must share the key.
+        "SECRET_KEY": settings.SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "BENCH_FLOOR": "1",
+        "DATABASE_URL": settings.DATABASE_URL,
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def _start_gunicorn(port: int, workers: int) -> subprocess.Popen:
+    env = _server_env()
+    # Production static files (hashed names from the manifest), as gunicorn will serve them.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "lms.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "5",
+            "--log-level",
+            "warning",
+            "--backlog",
+            "2048",
+        ],  # fmt: skip
+        cwd=BASE_DIR,
+        env=env,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        raise RuntimeError("gunicorn did not start")
+    _warm_up(port, workers)
+    return process
+
+
+def _warm_up(port: int, workers: int) -> None:
+    """Load every worker's URL resolver and templates first: an exam session starts on a
+    server that has been up, not on one that is still importing."""
+    import httpx
+
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+        for _ in range(workers * 4):
+            client.get("/accounts/login/")
+            client.get("/healthz")
+
+
+def _worker_pids(master: int) -> list[int]:
+    out = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True
+    )
+    return [int(pid) for pid in out.stdout.split()]
+
+
+# -- load -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Stats:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+
+    def record(self, kind: str, seconds: float) -> None:
+        self.latencies.setdefault(kind, []).append(seconds)
+        self.requests += 1
+
+    def error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index] * 1000
+
+
+async def _request(client, stats: Stats, kind: str, method: str, url: str, **kwargs):
+    """One request, retried like the exam page retries: until it is answered (bounded)."""
+    for attempt in range(60):
+        started = time.perf_counter()
+        try:
+            response = await client.request(method, url, **kwargs)
+        except Exception:  # connection refused/reset while a worker or the database restarts
+            stats.error(f"{kind}:connection")
+            await asyncio.sleep(min(2.0, 0.2 * (attempt + 1)))
+            continue
+        elapsed = time.perf_counter() - started
+        if response.status_code in (502, 503, 504):
+            stats.error(f"{kind}:{response.status_code}")
+            await asyncio.sleep(min(2.0, 0.2 * (attempt + 1)))
+            continue
+        if response.status_code >= 400:
+            stats.error(f"{kind}:{response.status_code}")
+        stats.record(kind, elapsed)
+        return response
+    return None
+
+
+async def _learner(base, session_key, think, answers, barrier, stats, acknowledged, floor):
+    import httpx
+
+    token = secrets.token_hex(16)
+    cookies = {"sessionid": session_key, "csrftoken": token}
+    headers = {"X-CSRFToken": token, "Referer": base + "/"}
+    async with httpx.AsyncClient(
+        base_url=base, cookies=cookies, headers=headers, timeout=60
+    ) as client:
+        await barrier.wait()
+        if floor:
+            for _ in range(answers):
+                await _request(client, stats, "floor", "POST", "/bench/floor/")
+                await asyncio.sleep(think * random.uniform(0.5, 1.5))
+            return
+        response = await _request(
+            client, stats, "start", "POST", "/exams/start/", data={"csrfmiddlewaretoken": token}
+        )
+        location = response.headers.get("location", "") if response is not None else ""
+        match = _ATTEMPT_RE.search(location)
+        if not match:
+            stats.error("start:no_attempt")
+            return
+        attempt_id = int(match.group(1))
+        page = await _request(client, stats, "page", "GET", f"/exams/attempts/{attempt_id}/")
+        choices: dict[int, list[str]] = {}
+        for position, key in _CHOICE_RE.findall(page.text if page is not None else ""):
+            choices.setdefault(int(position), []).append(key)
+        positions = sorted(choices)
+        if not positions:
+            stats.error("page:no_questions")
+            return
+        for n in range(answers):
+            position = positions[n % len(positions)]
+            selected = [random.choice(choices[position])]
+            seq = n + 1
+            response = await _request(
+                client, stats, "autosave", "POST", f"/exams/attempts/{attempt_id}/save/",
+                json={"position": position, "seq": seq, "selected": selected},
+            )  # fmt: skip
+            if response is not None and response.status_code == 200 and response.json()["ok"]:
+                acknowledged[(attempt_id, position)] = selected
+            await asyncio.sleep(think * random.uniform(0.5, 1.5))
+        await _request(
+            client, stats, "submit", "POST", f"/exams/attempts/{attempt_id}/submit/",
+            data={"csrfmiddlewaretoken": token},
+        )  # fmt: skip
+
+
+async def _drive(base, sessions, think, answers, floor, fault_action):
+    stats = Stats()
+    acknowledged: dict[tuple[int, int], list[str]] = {}
+    barrier = asyncio.Event()
+    tasks = [
+        asyncio.create_task(
+            _learner(base, key, think, answers, barrier, stats, acknowledged, floor)
+        )
+        for _aux, key in sessions
+    ]
+    await asyncio.sleep(0.5)
+    started = time.perf_counter()
+    barrier.set()
+    if fault_action:
+        # Halfway through the expected duration.
+        await asyncio.sleep(max(1.0, answers * think / 2))
+        await asyncio.get_running_loop().run_in_executor(None, fault_action)
+    await asyncio.gather(*tasks)
+    return stats, acknowledged, time.perf_counter() - started
+
+
+def _lost_answers(acknowledged) -> int:
+    from exams.models import AttemptQuestion
+
+    lost = 0
+    attempt_ids = {attempt for attempt, _position in acknowledged}
+    stored = {
+        (row.attempt_id, row.position): sorted(row.selected or [])
+        for row in AttemptQuestion.objects.filter(attempt_id__in=attempt_ids).only(
+            "attempt_id", "position", "selected"
+        )
+    }
+    for key, selected in acknowledged.items():
+        if stored.get(key) != sorted(selected):
+            lost += 1
+    return lost
+
+
+def _restart_postgres() -> None:
+    versions = sorted(os.listdir("/etc/postgresql")) if os.path.isdir("/etc/postgresql") else []
+    if not versions:
+        raise RuntimeError("restart-db needs a local PostgreSQL cluster (pg_ctlcluster)")
+    subprocess.run(
+        [
+            "pg_ctlcluster",
+            "--skip-systemctl-redirect",
+            versions[-1],
+            "main",
+            "restart",
+            "-m",
+            "fast",
+        ],
+        check=True,
+    )
+
+
+def _run(options, stdout) -> dict:
+    learners, think, answers = options["learners"], options["think"], options["answers"]
+    if options["fault"] == "restart-db" and connection.vendor != "postgresql":
+        raise SystemExit("restart-db needs DATABASE_URL pointing at PostgreSQL")
+    stdout.write(f"seeding {learners} learners …")
+    sessions = _seed_learners(learners)
+    connection.close()
+    port = options["port"] or _free_port()
+    server = _start_gunicorn(port, options["workers"])
+    base = f"http://127.0.0.1:{port}"
+    fault_action = None
+    fault_result: dict = {}
+    if options["fault"] == "kill-worker":
+
+        def fault_action():
+            pids = _worker_pids(server.pid)
+            os.kill(pids[0], signal.SIGKILL)
+            fault_result["killed_worker"] = pids[0]
+
+    elif options["fault"] == "restart-db":
+
+        def fault_action():
+            _restart_postgres()
+            fault_result["database_restarted"] = True
+
+    try:
+        stdout.write(f"exam load: {learners} learners × {answers} autosaves, think {think}s …")
+        stats, acknowledged, seconds = asyncio.run(
+            _drive(base, sessions, think, answers, False, fault_action)
+        )
+        floor_stats = None
+        if not options["skip_floor"]:
+            stdout.write("floor: same pattern against one authenticated UPDATE …")
+            floor_stats, _ack, _floor_seconds = asyncio.run(
+                _drive(base, sessions, think, answers, True, None)
+            )
+        alive = server.poll() is None
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    connection.close()
+    lost = _lost_answers(acknowledged)
+    figures: dict = {
+        "database": connection.vendor,
+        "learners": learners,
+        "think_seconds": think,
+        "autosaves_per_learner": answers,
+        "gunicorn_workers": options["workers"],
+        "fault": options["fault"],
+        "seconds": round(seconds, 2),
+        "requests": stats.requests,
+        "requests_per_second": round(stats.requests / seconds, 1),
+    }
+    for kind in ("start", "page", "autosave", "submit"):
+        values = stats.latencies.get(kind, [])
+        for pct in (50, 95, 99):
+            figures[f"{kind}_p{pct}_ms"] = round(_percentile(values, pct), 1)
+    autosave_rps = len(stats.latencies.get("autosave", [])) / seconds
+    figures["autosave_per_second"] = round(autosave_rps, 1)
+    figures["errors"] = sum(stats.errors.values())
+    figures["errors_by_kind"] = dict(sorted(stats.errors.items()))
+    figures["acknowledged_autosaves_checked"] = len(acknowledged)
+    figures["acknowledged_autosaves_lost"] = lost
+    if floor_stats is not None:
+        floor_p95 = _percentile(floor_stats.latencies.get("floor", []), 95)
+        figures["floor_p50_ms"] = round(_percentile(floor_stats.latencies.get("floor", []), 50), 1)
+        figures["floor_p95_ms"] = round(floor_p95, 1)
+        figures["autosave_p95_over_floor_p95"] = (
+            round(figures["autosave_p95_ms"] / floor_p95, 2) if floor_p95 else None
+        )
+    # Learners one box holds at a 30 s think time, from the throughput this run sustained.
+    # Only meaningful when the run saturated the server (a small --think).
+    figures["learners_at_30s_think_from_throughput"] = int(autosave_rps * 30)
+    figures["server_alive_after_run"] = alive
+    figures.update(fault_result)
+    figures["verdict"] = (
+        "PASS"
+        if lost == 0 and alive and not _unexpected_errors(stats, options["fault"])
+        else "FAIL"
+    )
+    return figures
+
+
+def _unexpected_errors(stats: Stats, fault: str) -> int:
+    """Errors that a user would see as a failure, beyond what the fault itself causes (a
+    reset connection or a 503 during a restart is retried by the page, as here)."""
+    if fault == "none":
+        return sum(stats.errors.values())
+    return sum(n for kind, n in stats.errors.items() if kind.endswith(":500"))
+
+
+register_bench(
+    "exam",
+    help="exam load: N learners start at once, autosave and hand in; floor comparison; faults",
+    add_arguments=_add_arguments,
+    run=_run,
+)
