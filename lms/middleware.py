@@ -12,9 +12,11 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import JsonResponse
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 
 from lms.permissions import scope_for
 
@@ -136,3 +138,19 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 "img-src": [SELF, "data:", "blob:"],
             }
         return parts
+
+
+class ChineseFirstLocaleMiddleware(LocaleMiddleware):
+    """Simplified Chinese unless the person chose English with the language switch.
+
+    Django's LocaleMiddleware follows the browser's Accept-Language, so an officer's phone set
+    to English (or a government PC with an English OS) would get English pages by surprise.
+    Here the only way to English is the switch at the foot of every page (a cookie).
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from lms import views
 
@@ -14,7 +16,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
-    path("documents/", include(wagtaildocs_urls)),
+    # Course videos and documents are for logged-in learners only.
+    path("documents/", include(decorate_urlpatterns(wagtaildocs_urls.urlpatterns, login_required))),
     path("i18n/", include("django.conf.urls.i18n")),
     path(
         "accounts/password_change/",

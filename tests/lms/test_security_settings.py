@@ -63,3 +63,10 @@ def test_staff_sessions_expire_after_inactivity(client, org, settings):
     session.save()
     response = client.get("/people/")
     assert response.status_code == 302 and "expired=1" in response["Location"]
+
+
+def test_pages_are_chinese_whatever_the_browser_says_until_english_is_chosen(client, db):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "登录" in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert "Log in" in client.get("/accounts/login/").content.decode()
