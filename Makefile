@@ -33,10 +33,10 @@ run: migrate
 
 ## The whole test suite (browser journeys skip themselves when Chromium is missing).
 test: install
-	$(BIN)/python -m pytest -q -m "not e2e"
+	$(BIN)/python -m pytest -q -n 2 -m "not e2e"
 
 e2e: install
-	$(BIN)/python -m pytest -q -m e2e tests/e2e
+	$(BIN)/python -m pytest -q -m e2e
 
 lint: install
 	$(BIN)/ruff check .

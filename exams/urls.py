@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from exams import views
 
 app_name = "exams"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("start/", views.start, name="start"),
+    path("attempts/<int:pk>/", views.attempt_page, name="attempt"),
+    path("attempts/<int:pk>/save/", views.save_answer, name="save"),
+    path("attempts/<int:pk>/submit/", views.submit, name="submit"),
+    path("attempts/<int:pk>/result/", views.result, name="result"),
+    path("staff/attempts/", views.staff_attempts, name="staff_attempts"),
+    path("staff/attempts/<int:pk>/", views.staff_attempt_detail, name="staff_attempt_detail"),
+]

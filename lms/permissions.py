@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from lms.models import Agency, Auxiliary, Role
+from lms.models import Agency, Auxiliary, Role, UserProfile
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,11 @@ def scope_for(user) -> Scope:
     if user.is_superuser:
         scope = Scope(Role.PROVINCIAL_ADMIN, "/", user.pk)
     else:
-        profile = getattr(user, "profile", None)
+        # One query for the profile and its agency; the instance is cached on the user so that
+        # templates reading user.profile do not query again.
+        profile = UserProfile.objects.select_related("agency").filter(user_id=user.pk).first()
+        if profile is not None:
+            user.profile = profile
         if profile is None:
             scope = Scope(None, None, user.pk)
         else:

@@ -31,6 +31,7 @@ def test_check_deploy_is_clean_with_production_values():
         "ALLOWED_HOSTS": "lms.example.gov.cn",
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

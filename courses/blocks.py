@@ -1,0 +1,189 @@
+"""StreamField blocks of a lesson body. Blocks that cite the law keep the citation as data
+(article, item) so that legal coverage can count them; the law's words are looked up at render
+time from ``lms.measures`` and never stored in the page."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+from lms.measures import citation_exists, citation_label, clause_text
+
+
+class CitationBlock(blocks.StructBlock):
+    """One citation of the measures: an article and optionally its item (款 for Art. 17)."""
+
+    article = blocks.IntegerBlock(label=_("Article"), min_value=1, max_value=40)
+    item = blocks.IntegerBlock(label=_("Item"), required=False, min_value=1)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citation")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not citation_exists(value["article"], value.get("item")):
+            raise ValidationError(_("This article or item does not exist in the measures."))
+        return value
+
+
+def _labels(citations) -> list[str]:
+    return [citation_label(c["article"], c.get("item")) for c in citations]
+
+
+class ArticleBlock(blocks.StructBlock):
+    """Quotes the law's own words for an article (or some of its items) with a plain note."""
+
+    article = blocks.IntegerBlock(label=_("Article"), min_value=1, max_value=40)
+    items = blocks.ListBlock(
+        blocks.IntegerBlock(min_value=1),
+        label=_("Items"),
+        required=False,
+        default=[],
+        help_text=_("Leave empty to quote the whole article."),
+    )
+    note = blocks.TextBlock(label=_("In plain words"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Article of the measures")
+        template = "courses/blocks/article.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        items = list(value.get("items") or [])
+        refs = [(value["article"], item) for item in items] or [(value["article"], None)]
+        missing = [ref for ref in refs if not citation_exists(*ref)]
+        if missing:
+            raise ValidationError(_("This article or item does not exist in the measures."))
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        article = value["article"]
+        items = list(value.get("items") or [])
+        if items:
+            context["quotes"] = [
+                {"label": citation_label(article, item), "text": clause_text(article, item)}
+                for item in items
+                if citation_exists(article, item)
+            ]
+        else:
+            context["quotes"] = (
+                [{"label": citation_label(article), "text": clause_text(article)}]
+                if citation_exists(article)
+                else []
+            )
+        return context
+
+
+class ScenarioBlock(blocks.StructBlock):
+    """A situation met on the street, what the auxiliary may do, and why (citing the law)."""
+
+    VERDICTS = [
+        ("allowed", _("Allowed")),
+        ("forbidden", _("Forbidden")),
+        ("call_officer", _("Call an officer")),
+    ]
+
+    title = blocks.CharBlock(label=_("Title"))
+    situation = blocks.TextBlock(label=_("Situation"))
+    verdict = blocks.ChoiceBlock(choices=VERDICTS, label=_("Verdict"))
+    explanation = blocks.TextBlock(label=_("Explanation"))
+    citations = blocks.ListBlock(CitationBlock(), label=_("Citations"), min_num=1)
+
+    class Meta:
+        icon = "help"
+        label = _("Scenario")
+        template = "courses/blocks/scenario.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["verdict_label"] = dict(self.VERDICTS).get(value["verdict"], "")
+        context["citation_labels"] = _labels(value["citations"])
+        return context
+
+
+class KeyPointsBlock(blocks.StructBlock):
+    """A short list of things to remember."""
+
+    heading = blocks.CharBlock(label=_("Heading"))
+    points = blocks.ListBlock(blocks.CharBlock(), label=_("Points"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Key points")
+        template = "courses/blocks/key_points.html"
+
+
+class ChoiceBlock(blocks.StructBlock):
+    """One answer of a knowledge check (the name is kept: migrations refer to it)."""
+
+    text = blocks.CharBlock(label=_("Answer"))
+    correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+    class Meta:
+        icon = "radio-full"
+
+
+class KnowledgeCheckBlock(blocks.StructBlock):
+    """An ungraded question with instant feedback. Not the exam: the answer may be in the page."""
+
+    question = blocks.TextBlock(label=_("Question"))
+    choices = blocks.ListBlock(ChoiceBlock(), label=_("Choices"), min_num=2)
+    feedback_correct = blocks.TextBlock(label=_("Feedback when right"))
+    feedback_wrong = blocks.TextBlock(label=_("Feedback when wrong"))
+    citations = blocks.ListBlock(CitationBlock(), label=_("Citations"), required=False)
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Knowledge check")
+        template = "courses/blocks/knowledge_check.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if sum(1 for choice in value["choices"] if choice["correct"]) != 1:
+            raise ValidationError(_("Mark exactly one answer as correct."))
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["citation_labels"] = _labels(value["citations"])
+        return context
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video: an uploaded document (e.g. MP4) or an embed URL."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False)
+    document = DocumentChooserBlock(label=_("Uploaded video"), required=False)
+    embed = EmbedBlock(label=_("Embed URL"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "courses/blocks/video.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("document") and not value.get("embed"):
+            raise ValidationError(_("Choose an uploaded video or give an embed URL."))
+        return value
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    rich_text = blocks.RichTextBlock(
+        features=["h3", "bold", "italic", "ol", "ul", "link"],
+        label=_("Text"),
+        template="courses/blocks/rich_text.html",
+    )
+    article = ArticleBlock()
+    scenario = ScenarioBlock()
+    key_points = KeyPointsBlock()
+    image = ImageBlock(label=_("Image"), template="courses/blocks/image.html")
+    video = VideoBlock()
+    knowledge_check = KnowledgeCheckBlock()

@@ -1,0 +1,226 @@
+"""Reads for courses: outlines with the learner's progress, citations, completion, search.
+
+Each function runs a fixed number of queries whatever the number of lessons."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from courses.models import CourseCompletion, CourseIndexPage, CoursePage, LessonPage, LessonProgress
+from lms.models import Role
+from lms.permissions import scope_for
+
+# The lesson list never needs the body; it is the heavy column.
+_OUTLINE_DEFER = ("body", "search_text")
+
+
+def may_take_courses(user) -> bool:
+    """Reading progress is kept for learners (auxiliaries) only; staff may read the lessons."""
+    return scope_for(user).role == Role.LEARNER
+
+
+def course_completed_at(*, user, course: CoursePage) -> datetime.datetime | None:
+    if user is None or not user.is_authenticated or course is None:
+        return None
+    return (
+        CourseCompletion.objects.filter(user=user, course=course)
+        .values_list("completed_at", flat=True)
+        .first()
+    )
+
+
+def required_course() -> CoursePage | None:
+    """The live course that unlocks the credential exam (the first, by tree order)."""
+    return CoursePage.objects.live().filter(required_for_credential=True).order_by("path").first()
+
+
+def course_lessons(course: CoursePage):
+    return LessonPage.objects.live().child_of(course).order_by("path").defer(*_OUTLINE_DEFER)
+
+
+@dataclass
+class LessonEntry:
+    lesson: LessonPage
+    number: int
+    done: bool
+    completed_at: datetime.datetime | None = None
+
+
+@dataclass
+class Outline:
+    course: CoursePage
+    entries: list[LessonEntry] = field(default_factory=list)
+    completed_at: datetime.datetime | None = None
+    tracks_progress: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.entries)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for entry in self.entries if entry.done)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done_count / self.total) if self.total else 0
+
+    @property
+    def started(self) -> bool:
+        return self.done_count > 0
+
+    @property
+    def next_entry(self) -> LessonEntry | None:
+        """Where to continue: the first lesson, in course order, not yet confirmed."""
+        return next((entry for entry in self.entries if not entry.done), None)
+
+    def entry_for(self, lesson_id: int) -> LessonEntry | None:
+        return next((entry for entry in self.entries if entry.lesson.pk == lesson_id), None)
+
+
+def course_outline(*, user, course: CoursePage) -> Outline:
+    """The course's lessons with the user's progress: three queries."""
+    lessons = list(course_lessons(course))
+    progress: dict[int, datetime.datetime] = {}
+    completed_at = None
+    tracks = bool(user is not None and user.is_authenticated and may_take_courses(user))
+    if tracks:
+        progress = dict(
+            LessonProgress.objects.filter(user=user, lesson__in=lessons).values_list(
+                "lesson_id", "completed_at"
+            )
+        )
+        completed_at = course_completed_at(user=user, course=course)
+    entries = [
+        LessonEntry(
+            lesson=lesson,
+            number=number,
+            done=lesson.pk in progress,
+            completed_at=progress.get(lesson.pk),
+        )
+        for number, lesson in enumerate(lessons, start=1)
+    ]
+    return Outline(
+        course=course, entries=entries, completed_at=completed_at, tracks_progress=tracks
+    )
+
+
+def lesson_course(lesson: LessonPage) -> CoursePage | None:
+    return CoursePage.objects.live().parent_of(lesson).first()
+
+
+def lesson_context(*, user, lesson: LessonPage) -> dict:
+    """What a lesson page shows around its body: course, position, previous/next, done."""
+    course = lesson_course(lesson)
+    if course is None:
+        return {"course": None, "outline": None, "entry": None}
+    outline = course_outline(user=user, course=course)
+    entry = outline.entry_for(lesson.pk)
+    entries = outline.entries
+    index = entries.index(entry) if entry else -1
+    return {
+        "course": course,
+        "outline": outline,
+        "entry": entry,
+        "previous_entry": entries[index - 1] if index > 0 else None,
+        "next_entry": entries[index + 1] if 0 <= index < len(entries) - 1 else None,
+    }
+
+
+def course_list_for(*, user, index: CourseIndexPage) -> list[Outline]:
+    courses = CoursePage.objects.live().child_of(index).order_by("path")
+    return [course_outline(user=user, course=course) for course in courses]
+
+
+def lesson_citations() -> dict[tuple[int, int | None], list[LessonPage]]:
+    """Every citation in the live lessons → the lessons that cite it: first those that quote
+    it in an article block (the lesson that teaches it), then the others, in course order."""
+    cited: dict[tuple[int, int | None], list[tuple[bool, str, LessonPage]]] = {}
+    for lesson in LessonPage.objects.live().order_by("path").defer("search_text"):
+        quoted = lesson.quoted_citations()
+        for ref in lesson.citations():
+            cited.setdefault(ref, []).append((ref not in quoted, lesson.path, lesson))
+    return {
+        ref: [lesson for _other, _path, lesson in sorted(entries, key=lambda e: e[:2])]
+        for ref, entries in cited.items()
+    }
+
+
+def lessons_citing(article: int, item: int | None = None) -> list[LessonPage]:
+    return lesson_citations().get((article, item), [])
+
+
+@dataclass
+class SearchHit:
+    lesson: LessonPage
+    course: CoursePage | None
+    rank: int
+    occurrences: int
+    excerpt: tuple[str, str, str]  # text before the match, the match, text after
+
+
+def _excerpt(text: str, term: str, width: int = 40) -> tuple[str, str, str]:
+    text = text.replace("\n", " ")
+    position = text.lower().find(term.lower())
+    if position < 0:
+        return (text[: width * 2] + ("…" if len(text) > width * 2 else ""), "", "")
+    start = max(0, position - width)
+    end = min(len(text), position + len(term) + width)
+    return (
+        ("…" if start else "") + text[start:position],
+        text[position : position + len(term)],
+        text[position + len(term) : end] + ("…" if end < len(text) else ""),
+    )
+
+
+def lesson_search(*, query: str) -> list[SearchHit]:
+    """Chinese substring search: the database search backend does not segment Chinese, and the
+    course is small, so a plain ``icontains`` ranked by field (title > summary > body), then by
+    how often the words occur, is both honest and fast. Every whitespace-separated term must
+    match somewhere. Two queries."""
+    terms = [term for term in query.split() if term][:5]
+    if not terms:
+        return []
+    lessons = LessonPage.objects.live()
+    title_hits = Q()
+    summary_hits = Q()
+    for term in terms:
+        lessons = lessons.filter(
+            Q(title__icontains=term) | Q(summary__icontains=term) | Q(search_text__icontains=term)
+        )
+        title_hits &= Q(title__icontains=term)
+        summary_hits &= Q(summary__icontains=term)
+    lessons = lessons.annotate(
+        rank=Case(
+            When(title_hits, then=Value(3)),
+            When(summary_hits, then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    ).defer("body")[:50]
+    lessons = list(lessons)
+    steplen = CoursePage.steplen
+    courses = {
+        course.path: course
+        for course in CoursePage.objects.filter(
+            path__in={lesson.path[:-steplen] for lesson in lessons}
+        )
+    }
+    hits = [
+        SearchHit(
+            lesson=lesson,
+            course=courses.get(lesson.path[:-steplen]),
+            rank=lesson.rank,
+            occurrences=sum(
+                f"{lesson.title}\n{lesson.search_text}".lower().count(term.lower())
+                for term in terms
+            ),
+            excerpt=_excerpt(lesson.search_text, terms[0]),
+        )
+        for lesson in lessons
+    ]
+    hits.sort(key=lambda hit: (-hit.rank, -hit.occurrences, hit.lesson.path))
+    return hits

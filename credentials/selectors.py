@@ -1,0 +1,148 @@
+"""Reads of credentials, always through lms.permissions (public pages read only the few
+public fields)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from credentials import numbers
+from credentials.models import (
+    CURRENT_STATUSES,
+    CardBatch,
+    Credential,
+    CredentialStatus,
+    ReturnChecklist,
+    ReturnItem,
+)
+from lms.models import Agency, Auxiliary, AuxiliaryStatus
+from lms.permissions import scope_agency_queryset, scope_queryset, visible_auxiliaries
+
+
+def credential_list(*, user, status: str = "", search: str = "") -> QuerySet[Credential]:
+    qs = scope_queryset(
+        user, Credential.objects.select_related("auxiliary__agency"), auxiliary_path="auxiliary__"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    search = (search or "").strip()
+    if search:
+        qs = qs.filter(auxiliary__name__icontains=search) | qs.filter(
+            number__icontains=numbers.normalise(search)
+        )
+    return qs.order_by("-issued_on", "-pk")
+
+
+def visible_credentials(*, user) -> QuerySet[Credential]:
+    return scope_queryset(
+        user,
+        Credential.objects.select_related("auxiliary__agency", "auxiliary__user"),
+        auxiliary_path="auxiliary__",
+    )
+
+
+def current_credential(*, auxiliary: Auxiliary) -> Credential | None:
+    return (
+        Credential.objects.filter(auxiliary=auxiliary, status__in=CURRENT_STATUSES)
+        .select_related("auxiliary__agency")
+        .first()
+    )
+
+
+def latest_credential(*, auxiliary: Auxiliary) -> Credential | None:
+    return (
+        Credential.objects.filter(auxiliary=auxiliary)
+        .select_related("auxiliary__agency")
+        .order_by("-issued_on", "-pk")
+        .first()
+    )
+
+
+def status_counts(*, user) -> dict[str, int]:
+    rows = visible_credentials(user=user).order_by().values("status").annotate(n=Count("pk"))
+    counts = {status.value: 0 for status in CredentialStatus}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def expiring_soon(*, user, days: int = 30, today: datetime.date | None = None):
+    today = today or timezone.localdate()
+    return (
+        visible_credentials(user=user)
+        .filter(
+            status=CredentialStatus.ACTIVE,
+            valid_until__gte=today,
+            valid_until__lte=today + datetime.timedelta(days=days),
+        )
+        .order_by("valid_until", "pk")
+    )
+
+
+def return_checklists(*, user, open_only: bool = False) -> QuerySet[ReturnChecklist]:
+    qs = scope_queryset(
+        user,
+        ReturnChecklist.objects.select_related("auxiliary__agency", "credential").prefetch_related(
+            Prefetch("items", queryset=ReturnItem.objects.select_related("done_by__profile"))
+        ),
+        auxiliary_path="auxiliary__",
+    )
+    return qs.filter(closed_at__isnull=True) if open_only else qs
+
+
+# ---------------------------------------------------------------- public pages
+
+
+def credential_for_verification(number: str) -> Credential | None:
+    """The credential with this number, for the public page (which reads public fields only)."""
+    return (
+        Credential.objects.select_related("auxiliary__agency")
+        .filter(number=numbers.normalise(number))
+        .first()
+    )
+
+
+def public_roster(*, agency: Agency) -> QuerySet[Credential]:
+    """Art. 21: the agency's valid credentials (the agency's own people, not sub-agencies').
+    The credential's status is the truth here: offboarding keeps it in step with the person's."""
+    return (
+        Credential.objects.filter(auxiliary__agency=agency, status=CredentialStatus.ACTIVE)
+        .select_related("auxiliary")
+        .only(
+            "number",
+            "valid_until",
+            "auxiliary__name",
+            "auxiliary__duties",
+            "auxiliary__work_area",
+            "auxiliary__post",
+        )
+        .order_by("auxiliary__name", "number")
+    )
+
+
+# ---------------------------------------------------------------- staff exports
+
+
+def filing_sheet_rows(*, user, agency: Agency | None = None) -> QuerySet[Auxiliary]:
+    """Art. 12 filing sheet: the auxiliaries in the user's scope (optionally one agency tree)
+    with their credentials prefetched."""
+    people = visible_auxiliaries(user).select_related("agency")
+    if agency is not None:
+        people = people.filter(agency__path__startswith=agency.path)
+    return people.exclude(status=AuxiliaryStatus.CANDIDATE).prefetch_related(
+        Prefetch("credentials", queryset=Credential.objects.order_by("-issued_on", "-pk"))
+    )
+
+
+def card_batches(*, user) -> QuerySet[CardBatch]:
+    return scope_agency_queryset(user, CardBatch.objects.select_related("agency"))
+
+
+def batch_credentials(*, batch: CardBatch) -> QuerySet[Credential]:
+    qs = Credential.objects.filter(
+        auxiliary__agency=batch.agency, status=CredentialStatus.ACTIVE
+    ).select_related("auxiliary__agency")
+    if batch.issued_from:
+        qs = qs.filter(issued_on__gte=batch.issued_from)
+    return qs.order_by("auxiliary__name", "number")

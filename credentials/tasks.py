@@ -1,0 +1,11 @@
+"""django-q2 tasks: one-line wrappers over services."""
+
+from credentials import services
+
+
+def credentials_daily():
+    return services.credentials_daily()
+
+
+def card_batch_build(batch_id: int):
+    return services.card_batch_build(batch_id=batch_id).status

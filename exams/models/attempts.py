@@ -1,0 +1,223 @@
+"""Exams (a blueprint over the bank) and attempts (a fixed paper, answers, the grade)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from exams.models.questions import QuestionCategory, QuestionType
+
+
+class ReviewMode(models.TextChoices):
+    SCORE = "score", _("Score only")
+    BREAKDOWN = "breakdown", _("Score and per-article breakdown")
+    ANSWERS = "answers", _("Also the correct answers and explanations")
+
+
+class Exam(ClusterableModel):
+    """The exam of a course (Art. 20): its blueprint and its rules."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark"), default=80, help_text=_("Out of 100.")
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(_("time limit (minutes)"), default=60)
+    max_attempts = models.PositiveSmallIntegerField(_("maximum attempts"), default=3)
+    retake_wait_hours = models.PositiveSmallIntegerField(
+        _("wait between attempts (hours)"), default=24
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=True)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
+    partial_credit = models.BooleanField(
+        _("partial credit for multiple choice"),
+        default=False,
+        help_text=_("Off: a multiple-choice question scores only when exactly right."),
+    )
+    review = models.CharField(
+        _("after submitting the learner sees"),
+        max_length=10,
+        choices=ReviewMode.choices,
+        default=ReviewMode.BREAKDOWN,
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("course"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("max_attempts"),
+                FieldPanel("retake_wait_hours"),
+            ],
+            heading=_("Rules"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_choices"),
+                FieldPanel("partial_credit"),
+                FieldPanel("review"),
+                FieldPanel("active"),
+            ],
+            heading=_("Presentation and grading"),
+        ),
+        InlinePanel("rules", label=_("Blueprint"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("exam")
+        verbose_name_plural = _("exams")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def time_limit(self) -> datetime.timedelta:
+        return datetime.timedelta(minutes=self.time_limit_minutes)
+
+    @property
+    def retake_wait(self) -> datetime.timedelta:
+        return datetime.timedelta(hours=self.retake_wait_hours)
+
+    @property
+    def question_count(self) -> int:
+        return sum(rule.count for rule in self.rules.all())
+
+
+class BlueprintRule(Orderable):
+    """Draw ``count`` active questions matching every filter given (category subtree,
+    article, type)."""
+
+    exam = ParentalKey(Exam, on_delete=models.CASCADE, related_name="rules")
+    count = models.PositiveSmallIntegerField(_("questions to draw"), default=2)
+    category = models.ForeignKey(
+        QuestionCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    article = models.PositiveSmallIntegerField(
+        _("article"),
+        null=True,
+        blank=True,
+        help_text=_("Questions whose first citation is this article."),
+    )
+    qtype = models.CharField(_("type"), max_length=10, choices=QuestionType.choices, blank=True)
+
+    panels = [
+        FieldPanel("count"),
+        FieldPanel("category"),
+        FieldPanel("article"),
+        FieldPanel("qtype"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("blueprint rule")
+        verbose_name_plural = _("blueprint rules")
+
+
+class AttemptStatus(models.TextChoices):
+    OPEN = "open", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+    EXPIRED = "expired", _("Time ran out")
+
+
+class Attempt(models.Model):
+    """One sitting of an exam by one auxiliary. The paper is fixed at start."""
+
+    exam = models.ForeignKey(Exam, on_delete=models.PROTECT, related_name="attempts")
+    auxiliary = models.ForeignKey(
+        "lms.Auxiliary", on_delete=models.CASCADE, related_name="exam_attempts"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    number = models.PositiveSmallIntegerField(_("attempt number"), default=1)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=AttemptStatus.choices,
+        default=AttemptStatus.OPEN,
+        db_index=True,
+    )
+    seed = models.BigIntegerField(help_text="Seed of the draw, so the paper can be reproduced.")
+    started_at = models.DateTimeField(_("started at"))
+    deadline = models.DateTimeField(_("deadline"), db_index=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    score = models.DecimalField(_("score"), max_digits=5, decimal_places=1, null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True)
+
+    class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            # Second guard behind the row lock in attempt_start: one open attempt per person.
+            models.UniqueConstraint(
+                fields=["auxiliary"],
+                condition=Q(status="open"),
+                name="one_open_attempt_per_auxiliary",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exam} #{self.number} ({self.auxiliary})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == AttemptStatus.OPEN
+
+    @property
+    def result_label(self) -> str:
+        if self.passed is None:
+            return ""
+        return str(_("Passed") if self.passed else _("Failed"))
+
+
+class AttemptQuestion(models.Model):
+    """One question of an attempt's paper: a snapshot of the question as it was at start,
+    the display order of its choices, and the learner's latest answer."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField()
+    # Kept for item analysis; the snapshot is what was shown and graded.
+    question = models.ForeignKey(
+        "exams.Question", null=True, on_delete=models.SET_NULL, related_name="attempt_questions"
+    )
+    # {"name", "qtype", "text", "text_format", "explanation", "citations": [[a, i]],
+    #  "choices": [{"key", "text", "weight", "feedback"}]} — choices in display order.
+    snapshot = models.JSONField()
+    selected = models.JSONField(default=list, blank=True)
+    # The client's sequence number of the saved answer: an older write never replaces a newer.
+    client_seq = models.BigIntegerField(default=0)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="uniq_attempt_position")
+        ]
+
+    @property
+    def primary_citation(self) -> tuple[int, int | None] | None:
+        citations = self.snapshot.get("citations") or []
+        if not citations:
+            return None
+        article, item = citations[0]
+        return article, item

@@ -1,0 +1,223 @@
+"""Reads of exams and attempts. Attempts are people's data: staff lists go through
+``lms.permissions.scope_queryset``; a learner reaches only their own attempts."""
+
+from __future__ import annotations
+
+import datetime
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from exams import courses_api
+from exams.models import Attempt, AttemptStatus, Exam, Question
+from lms.measures import citation_label
+from lms.models import Auxiliary, AuxiliaryStatus
+from lms.permissions import get_scoped_or_404, scope_queryset
+
+
+@dataclass
+class StartBlocker:
+    code: str
+    message: str
+    retake_at: datetime.datetime | None = None
+
+
+def exam_for_course(course) -> Exam | None:
+    if course is None:
+        return None
+    return Exam.objects.filter(course=course, active=True).order_by("pk").first()
+
+
+def credential_exam() -> Exam | None:
+    """The exam of the course required for the credential."""
+    return exam_for_course(courses_api.required_course())
+
+
+def finished_attempts(*, auxiliary: Auxiliary, exam: Exam) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(auxiliary=auxiliary, exam=exam).exclude(status=AttemptStatus.OPEN)
+
+
+def start_blockers(
+    *, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | None = None
+) -> list[StartBlocker]:
+    """Why the person may not start ``exam`` now; empty when they may."""
+    from lms.services import auxiliary_eligibility
+
+    now = now or timezone.now()
+    blockers: list[StartBlocker] = []
+    if auxiliary.status in {
+        AuxiliaryStatus.DEPARTED,
+        AuxiliaryStatus.DISMISSED,
+        AuxiliaryStatus.SUSPENDED,
+    }:
+        blockers.append(
+            StartBlocker(
+                "status",
+                _("Your record is %(status)s.")
+                % {"status": AuxiliaryStatus(auxiliary.status).label},
+            )
+        )
+    for reason in auxiliary_eligibility(auxiliary):
+        blockers.append(StartBlocker("ineligible", str(reason)))
+    if not exam.active:
+        blockers.append(StartBlocker("inactive", _("This exam is not open.")))
+    if auxiliary.user_id is None or not courses_api.course_completed_at(
+        user=auxiliary.user, course=exam.course
+    ):
+        blockers.append(
+            StartBlocker("course", _("Finish every lesson of the course to unlock the exam."))
+        )
+    done = list(finished_attempts(auxiliary=auxiliary, exam=exam).order_by("-finished_at"))
+    if any(a.passed for a in done):
+        blockers.append(StartBlocker("passed", _("You have already passed this exam.")))
+    elif len(done) >= exam.max_attempts:
+        blockers.append(
+            StartBlocker(
+                "no_attempts",
+                _("You have used all %(n)d attempts. Ask your agency about retraining.")
+                % {"n": exam.max_attempts},
+            )
+        )
+    elif done and done[0].finished_at + exam.retake_wait > now:
+        retake_at = done[0].finished_at + exam.retake_wait
+        blockers.append(
+            StartBlocker(
+                "wait",
+                _("You may try again from %(when)s.")
+                % {"when": timezone.localtime(retake_at).strftime("%Y-%m-%d %H:%M")},
+                retake_at=retake_at,
+            )
+        )
+    return blockers
+
+
+def exam_passed_attempt(*, auxiliary: Auxiliary) -> Attempt | None:
+    """The latest passed attempt at the credential exam."""
+    exam = credential_exam()
+    if exam is None:
+        return None
+    return (
+        Attempt.objects.filter(auxiliary=auxiliary, exam=exam, passed=True)
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+def exam_status(*, user) -> dict:
+    """The learner's position on the credential exam, for the dashboard:
+    ``state`` is one of unavailable / locked / available / in_progress / passed / failed."""
+    auxiliary = Auxiliary.objects.filter(user=user).first() if user.is_authenticated else None
+    exam = credential_exam()
+    status: dict = {"state": "unavailable", "exam": exam, "attempt": None, "retake_at": None}
+    if auxiliary is None or exam is None:
+        return status
+    now = timezone.now()
+    attempts = list(Attempt.objects.filter(auxiliary=auxiliary, exam=exam).order_by("-pk"))
+    status["attempts_used"] = sum(1 for a in attempts if a.status != AttemptStatus.OPEN)
+    status["attempts_left"] = max(0, exam.max_attempts - status["attempts_used"])
+    open_attempt = next((a for a in attempts if a.is_open), None)
+    if open_attempt is not None:
+        from exams.services import is_overdue
+
+        if not is_overdue(open_attempt, now):
+            status.update(state="in_progress", attempt=open_attempt)
+            status["remaining_seconds"] = remaining_seconds(open_attempt, now)
+            return status
+    passed = next((a for a in attempts if a.passed), None)
+    if passed is not None:
+        status.update(state="passed", attempt=passed)
+        return status
+    blockers = start_blockers(auxiliary=auxiliary, exam=exam, now=now)
+    status["blockers"] = blockers
+    last = next((a for a in attempts if not a.is_open), None) or open_attempt
+    status["attempt"] = last
+    if not blockers:
+        status["state"] = "failed" if last else "available"
+        return status
+    codes = {b.code for b in blockers}
+    if last is not None and codes & {"wait", "no_attempts"}:
+        status["state"] = "failed"
+        status["retake_at"] = next((b.retake_at for b in blockers if b.retake_at), None)
+    else:
+        status["state"] = "locked"
+    return status
+
+
+def remaining_seconds(attempt: Attempt, now: datetime.datetime | None = None) -> int:
+    now = now or timezone.now()
+    return max(0, int((attempt.deadline - now).total_seconds()))
+
+
+def learner_attempt_or_404(*, user, pk: int) -> Attempt:
+    """A learner's own attempt; anyone else's is 404, staff included (they use staff pages)."""
+    qs = scope_queryset(user, Attempt.objects.all(), auxiliary_path="auxiliary__")
+    qs = qs.filter(auxiliary__user=user).select_related("exam", "auxiliary")
+    return get_scoped_or_404(qs, pk=pk)
+
+
+def staff_attempts(*, user) -> QuerySet[Attempt]:
+    qs = Attempt.objects.select_related("exam", "auxiliary__agency")
+    return scope_queryset(user, qs, auxiliary_path="auxiliary__")
+
+
+@dataclass
+class BreakdownRow:
+    article: int
+    label: str
+    correct: float = 0.0
+    total: int = 0
+    items: list = field(default_factory=list)
+    lessons: list = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.correct / self.total) if self.total else 0
+
+    @property
+    def weak(self) -> bool:
+        return self.total > 0 and self.correct < self.total
+
+
+def attempt_breakdown(attempt: Attempt) -> list[BreakdownRow]:
+    """Per article (of each question's first citation): points scored of questions asked,
+    with the lessons to reread for the items the learner got wrong."""
+    rows: OrderedDict[int, BreakdownRow] = OrderedDict()
+
+    def order(row) -> tuple[int, int]:
+        article, item = row.primary_citation or (0, 0)
+        return article, item or 0
+
+    for row in sorted(attempt.questions.all(), key=order):
+        citation = row.primary_citation
+        article, item = citation if citation else (0, None)
+        entry = rows.setdefault(
+            article,
+            BreakdownRow(article=article, label=citation_label(article) if article else "—"),
+        )
+        entry.total += 1
+        entry.correct += row.score or 0
+        if (row.score or 0) < 1 and article and (article, item) not in entry.items:
+            entry.items.append((article, item))
+    index = courses_api.lessons_by_citation() if any(e.items for e in rows.values()) else {}
+    for entry in rows.values():
+        seen = set()
+        for article, item in entry.items:
+            # Lessons citing the item, else those citing the article as a whole.
+            lessons = index.get((article, item)) or index.get((article, None)) or []
+            for lesson in lessons:
+                if lesson.pk not in seen:
+                    seen.add(lesson.pk)
+                    entry.lessons.append(lesson)
+    return list(rows.values())
+
+
+def question_coverage() -> dict[tuple[int, int | None], list[str]]:
+    """{(article, item): [question names]} over active questions, for legal_coverage."""
+    coverage: dict[tuple[int, int | None], list[str]] = {}
+    for question in Question.objects.filter(active=True).prefetch_related("citations"):
+        for citation in question.citations.all():
+            coverage.setdefault((citation.article, citation.item), []).append(question.name)
+    return coverage

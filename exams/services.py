@@ -1,0 +1,212 @@
+"""Starting, answering, submitting and grading attempts. Every write to an attempt is here."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import random
+import secrets
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from exams import selectors
+from exams.blueprint import BlueprintError, draw_questions, question_snapshot
+from exams.grading import attempt_percent, question_score
+from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
+from exams.signals import exam_passed
+from lms.models import Auxiliary
+
+# Answers that were on their way when the clock ran out still count for this long.
+GRACE = datetime.timedelta(seconds=10)
+
+
+class AttemptStartError(Exception):
+    def __init__(self, blockers: list[selectors.StartBlocker]):
+        self.blockers = blockers
+        super().__init__("; ".join(str(b.message) for b in blockers))
+
+
+class AnswerError(ValueError):
+    """The posted answer does not fit the question (unknown choice, two for a single)."""
+
+
+class SaveOutcome(enum.Enum):
+    SAVED = "saved"
+    # The server already holds a newer (or the same) write for this question.
+    STALE = "stale"
+    # The attempt is finished or its time (plus grace) has run out: nothing was saved.
+    CLOSED = "closed"
+
+
+@dataclass
+class SaveResult:
+    outcome: SaveOutcome
+    attempt: Attempt
+
+
+def is_overdue(attempt: Attempt, now: datetime.datetime) -> bool:
+    return now > attempt.deadline + GRACE
+
+
+def attempt_start(*, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | None = None):
+    """Start an attempt, or return the one already open (a double click starts nothing new).
+
+    An open attempt whose time ran out is finalised first, in its own transaction, so that it
+    stays finalised even when the start is then refused (the retake wait, say).
+    """
+    now = now or timezone.now()
+    for current in Attempt.objects.filter(auxiliary=auxiliary, status=AttemptStatus.OPEN):
+        attempt_expire_if_due(attempt=current, now=now)
+    return _attempt_start_locked(auxiliary=auxiliary, exam=exam, now=now)
+
+
+@transaction.atomic
+def _attempt_start_locked(*, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime):
+    """The learner's Auxiliary row is locked first, so two simultaneous requests run one after
+    the other and the second sees the first one's attempt; the partial unique constraint on
+    open attempts is the second guard.
+    """
+    locked = Auxiliary.objects.select_for_update().get(pk=auxiliary.pk)
+    current = (
+        Attempt.objects.select_for_update()
+        .filter(auxiliary=locked, status=AttemptStatus.OPEN)
+        .first()
+    )
+    if current is not None:
+        if not is_overdue(current, now):
+            return current
+        _finalise(current, status=AttemptStatus.EXPIRED, now=now)
+    blockers = selectors.start_blockers(auxiliary=locked, exam=exam, now=now)
+    if blockers:
+        raise AttemptStartError(blockers)
+    seed = secrets.randbits(48)
+    try:
+        questions = draw_questions(exam, seed=seed)
+    except BlueprintError as error:
+        raise AttemptStartError([selectors.StartBlocker("bank", str(error))]) from error
+    rng = random.Random(seed)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                exam=exam,
+                auxiliary=locked,
+                user=locked.user,
+                number=Attempt.objects.filter(auxiliary=locked, exam=exam).count() + 1,
+                seed=seed,
+                started_at=now,
+                deadline=now + exam.time_limit,
+            )
+    except IntegrityError:
+        # Only reachable where the row lock is not honoured: someone else's start won.
+        return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN)
+    AttemptQuestion.objects.bulk_create(
+        AttemptQuestion(
+            attempt=attempt,
+            position=position,
+            question=question,
+            snapshot=question_snapshot(question, rng=rng, shuffle=exam.shuffle_choices),
+        )
+        for position, question in enumerate(questions, start=1)
+    )
+    return attempt
+
+
+def _validate_selection(snapshot: dict, selected) -> list[str]:
+    if not isinstance(selected, list) or not all(isinstance(key, str) for key in selected):
+        raise AnswerError(_("The answer must be a list of choices."))
+    keys = {c["key"] for c in snapshot["choices"]}
+    chosen = list(dict.fromkeys(selected))
+    if any(key not in keys for key in chosen):
+        raise AnswerError(_("Unknown choice."))
+    if snapshot["qtype"] != "multiple" and len(chosen) > 1:
+        raise AnswerError(_("Choose one answer only."))
+    return chosen
+
+
+@transaction.atomic
+def attempt_save_answer(
+    *,
+    attempt: Attempt,
+    position: int,
+    selected: list[str],
+    seq: int,
+    now: datetime.datetime | None = None,
+) -> SaveResult:
+    """Store the learner's answer to one question. Idempotent: the write carries the client's
+    sequence number and only replaces an answer with a lower one, so retries and late
+    arrivals of older writes change nothing."""
+    now = now or timezone.now()
+    locked = Attempt.objects.select_for_update().select_related("exam").get(pk=attempt.pk)
+    if not locked.is_open:
+        return SaveResult(SaveOutcome.CLOSED, locked)
+    if is_overdue(locked, now):
+        _finalise(locked, status=AttemptStatus.EXPIRED, now=now)
+        return SaveResult(SaveOutcome.CLOSED, locked)
+    try:
+        row = AttemptQuestion.objects.get(attempt=locked, position=position)
+    except AttemptQuestion.DoesNotExist:
+        raise AnswerError(_("No such question in this attempt.")) from None
+    chosen = _validate_selection(row.snapshot, selected)
+    updated = AttemptQuestion.objects.filter(pk=row.pk, client_seq__lt=seq).update(
+        selected=chosen, client_seq=seq, answered_at=now
+    )
+    return SaveResult(SaveOutcome.SAVED if updated else SaveOutcome.STALE, locked)
+
+
+def _finalise(attempt: Attempt, *, status: str, now: datetime.datetime) -> None:
+    """Grade a locked open attempt and close it; a pass is announced to the credentials app."""
+    rows = list(attempt.questions.all())
+    for row in rows:
+        row.score = question_score(
+            row.snapshot, row.selected, partial_credit=attempt.exam.partial_credit
+        )
+    AttemptQuestion.objects.bulk_update(rows, ["score"])
+    attempt.score = attempt_percent([row.score for row in rows])
+    attempt.passed = attempt.score >= attempt.exam.pass_mark
+    attempt.status = status
+    attempt.finished_at = now
+    attempt.save(update_fields=["score", "passed", "status", "finished_at"])
+    if attempt.passed:
+        exam_passed.send(sender=Attempt, attempt=attempt, auxiliary=attempt.auxiliary)
+
+
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt, now: datetime.datetime | None = None) -> Attempt:
+    """Submit and grade. Idempotent: submitting a finished attempt returns it unchanged."""
+    now = now or timezone.now()
+    locked = (
+        Attempt.objects.select_for_update().select_related("exam", "auxiliary").get(pk=attempt.pk)
+    )
+    if locked.is_open:
+        status = AttemptStatus.EXPIRED if is_overdue(locked, now) else AttemptStatus.SUBMITTED
+        _finalise(locked, status=status, now=now)
+    return locked
+
+
+@transaction.atomic
+def attempt_expire_if_due(*, attempt: Attempt, now: datetime.datetime | None = None) -> Attempt:
+    """Finalise an attempt whose time ran out; anything else is returned as it is."""
+    now = now or timezone.now()
+    if not attempt.is_open or not is_overdue(attempt, now):
+        return attempt
+    locked = (
+        Attempt.objects.select_for_update().select_related("exam", "auxiliary").get(pk=attempt.pk)
+    )
+    if locked.is_open and is_overdue(locked, now):
+        _finalise(locked, status=AttemptStatus.EXPIRED, now=now)
+    return locked
+
+
+def attempts_finalise_expired(*, now: datetime.datetime | None = None) -> int:
+    """The scheduled sweep: finalise every attempt whose time ran out. Each in its own
+    transaction, so one failure does not hold back the rest."""
+    now = now or timezone.now()
+    due = Attempt.objects.filter(status=AttemptStatus.OPEN, deadline__lt=now - GRACE)
+    count = 0
+    for attempt in due.select_related("exam", "auxiliary"):
+        if not attempt_expire_if_due(attempt=attempt, now=now).is_open:
+            count += 1
+    return count

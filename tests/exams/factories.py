@@ -1,0 +1,84 @@
+"""Builders for exam tests: a course, a small bank, an exam over it, a finished course."""
+
+from __future__ import annotations
+
+import itertools
+
+from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
+
+from courses.models import CourseCompletion, CourseIndexPage, CoursePage
+from exams.models import BlueprintRule, Choice, Exam, Question, QuestionCategory, QuestionCitation
+
+_n = itertools.count(1)
+
+
+def make_course(title: str = "岗前培训") -> CoursePage:
+    # Transactional tests flush the tree that Wagtail's migrations create: rebuild it.
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant("zh-hans"))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        index = root.add_child(instance=CourseIndexPage(title="课程", slug=f"courses-{next(_n)}"))
+    return index.add_child(
+        instance=CoursePage(title=title, slug=f"course-{next(_n)}", required_for_credential=True)
+    )
+
+
+def complete_course(user, course: CoursePage) -> CourseCompletion:
+    return CourseCompletion.objects.create(user=user, course=course, completed_at=timezone.now())
+
+
+def make_question(
+    *,
+    category: str = "岗前培训/第十三条",
+    article: int = 13,
+    item: int | None = 1,
+    qtype: str = "single",
+    weights: tuple[float, ...] | None = None,
+    name: str | None = None,
+    explanation: str = "解析：依据第十三条第（一）项。",
+    active: bool = True,
+) -> Question:
+    if weights is None:
+        weights = {"single": (1.0, 0.0, 0.0, 0.0), "truefalse": (1.0, 0.0)}.get(
+            qtype, (0.5, 0.5, -0.5, -0.5)
+        )
+    n = next(_n)
+    question = Question.objects.create(
+        category=QuestionCategory.for_path(category),
+        name=name or f"q{n}",
+        qtype=qtype,
+        text=f"题干{n}",
+        explanation=explanation,
+        active=active,
+    )
+    labels = ["正确", "错误"] if qtype == "truefalse" else [f"选项{n}-{i}" for i in range(4)]
+    for i, weight in enumerate(weights):
+        Choice.objects.create(
+            question=question, text=labels[i], weight=weight, feedback=f"反馈{n}-{i}", sort_order=i
+        )
+    QuestionCitation.objects.create(question=question, article=article, item=item, sort_order=0)
+    return question
+
+
+def make_bank(per_article: int = 3, articles=(13, 19)) -> list[Question]:
+    questions = []
+    for article in articles:
+        for i in range(per_article):
+            qtype = ("single", "multiple", "truefalse")[i % 3]
+            questions.append(
+                make_question(
+                    category=f"岗前培训/第{article}条", article=article, item=1, qtype=qtype
+                )
+            )
+    return questions
+
+
+def make_exam(course: CoursePage, *, rules=((13, 2), (19, 2)), **kwargs) -> Exam:
+    exam = Exam.objects.create(course=course, title="岗前考试", **kwargs)
+    for order, (article, count) in enumerate(rules):
+        BlueprintRule.objects.create(exam=exam, article=article, count=count, sort_order=order)
+    return exam

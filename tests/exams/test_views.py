@@ -1,0 +1,235 @@
+"""The learner's pages and JSON, and the staff attempt pages: integrity and scoping."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from exams import services
+from exams.models import Attempt, AttemptStatus, ReviewMode
+from tests.exams import factories as f
+
+
+def save(client, attempt, position, selected, seq):
+    return client.post(
+        reverse("exams:save", args=[attempt.pk]),
+        data=json.dumps({"position": position, "selected": selected, "seq": seq}),
+        content_type="application/json",
+    )
+
+
+def secrets_of(attempt) -> list[str]:
+    """Everything that would give the answers away."""
+    found = []
+    for row in attempt.questions.all():
+        found.append(row.snapshot["explanation"])
+        for choice in row.snapshot["choices"]:
+            if choice["feedback"]:
+                found.append(choice["feedback"])
+    return found
+
+
+@pytest.fixture
+def started(exam_setup, client):
+    client.force_login(exam_setup.org.learner_a)
+    response = client.post(reverse("exams:start"))
+    attempt = Attempt.objects.get(auxiliary=exam_setup.org.aux_a)
+    assert response.status_code == 302
+    assert response.url == reverse("exams:attempt", args=[attempt.pk])
+    return attempt
+
+
+def test_overview_offers_the_start_button(exam_setup, client):
+    client.force_login(exam_setup.org.learner_a)
+    html = client.get(reverse("exams:overview")).content.decode()
+    assert reverse("exams:start") in html
+    assert "岗前考试" in html
+
+
+def test_overview_explains_why_the_exam_is_locked(exam_setup, client):
+    client.force_login(exam_setup.org.learner_b)
+    html = client.get(reverse("exams:overview")).content.decode()
+    assert reverse("exams:start") not in html
+    assert "课程" in html  # "finish every lesson of the course"
+
+
+def test_home_panel_shows_the_exam(exam_setup, client):
+    client.force_login(exam_setup.org.learner_a)
+    html = client.get(reverse("home")).content.decode()
+    assert reverse("exams:start") in html
+
+
+def test_attempt_page_and_json_never_reveal_answers(started, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("exams:attempt", args=[started.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-remaining="' in html
+    rows = list(started.questions.all())
+    for row in rows:
+        assert row.snapshot["text"] in html
+        for choice in row.snapshot["choices"]:
+            assert choice["key"] in html
+    for secret in secrets_of(started):
+        assert secret not in html
+    for word in ("weight", "fraction", "correct", "feedback", "explanation"):
+        assert word not in html.lower()
+    row = rows[0]
+    reply = save(client, started, 1, [row.snapshot["choices"][0]["key"]], 1)
+    body = reply.content.decode()
+    assert reply.status_code == 200
+    for secret in secrets_of(started):
+        assert secret not in body
+    for word in ("weight", "score", "correct", "feedback", "explanation"):
+        assert word not in body.lower()
+    data = reply.json()
+    assert data["status"] == "saved" and data["answered"] == 1 and data["total"] == 4
+    assert 3590 <= data["remaining_seconds"] <= 3600
+
+
+def test_resume_shows_saved_answers(started, client):
+    row = started.questions.get(position=2)
+    key = row.snapshot["choices"][1]["key"]
+    save(client, started, 2, [key], 1)
+    client.logout()
+    client.force_login(started.auxiliary.user)
+    html = client.get(reverse("exams:attempt", args=[started.pk])).content.decode()
+    assert f'value="{key}" checked' in html
+    assert 'data-max-seq="1"' in html
+
+
+def test_late_answer_gets_409_and_the_attempt_is_finalised(started, client):
+    Attempt.objects.filter(pk=started.pk).update(
+        deadline=timezone.now() - datetime.timedelta(seconds=30)
+    )
+    key = started.questions.get(position=1).snapshot["choices"][0]["key"]
+    reply = save(client, started, 1, [key], 1)
+    assert reply.status_code == 409
+    assert reply.json()["result_url"] == reverse("exams:result", args=[started.pk])
+    started.refresh_from_db()
+    assert started.status == AttemptStatus.EXPIRED
+    # Opening the page again shows the result, not the paper.
+    page = client.get(reverse("exams:attempt", args=[started.pk]))
+    assert page.url == reverse("exams:result", args=[started.pk])
+
+
+def test_bad_payload_is_400(started, client):
+    reply = client.post(
+        reverse("exams:save", args=[started.pk]), data="nonsense", content_type="application/json"
+    )
+    assert reply.status_code == 400
+    assert save(client, started, 99, [], 1).status_code == 400
+
+
+def test_double_submit_redirects_to_one_result(started, client):
+    url = reverse("exams:submit", args=[started.pk])
+    first = client.post(url)
+    second = client.post(url)
+    assert first.url == second.url == reverse("exams:result", args=[started.pk])
+    started.refresh_from_db()
+    assert started.status == AttemptStatus.SUBMITTED
+    assert Attempt.objects.filter(auxiliary=started.auxiliary).count() == 1
+
+
+def test_submit_form_carries_answers_without_script(started, client):
+    answers = {}
+    for row in started.questions.all():
+        right = [c["key"] for c in row.snapshot["choices"] if c["weight"] > 0]
+        answers[f"q{row.position}"] = right
+    client.post(reverse("exams:submit", args=[started.pk]), data=answers)
+    started.refresh_from_db()
+    assert started.score == 100 and started.passed
+
+
+def test_result_page_shows_score_breakdown_and_retake_date(
+    started, client, django_assert_max_num_queries
+):
+    client.post(reverse("exams:submit", args=[started.pk]))
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("exams:result", args=[started.pk]))
+    html = response.content.decode()
+    assert "0 / 100" in html or ">0<" in html
+    assert "第十三条" in html and "第十九条" in html
+    started.refresh_from_db()
+    retake = timezone.localtime(started.finished_at + datetime.timedelta(hours=24))
+    assert f"{retake.year}年{retake.month}月{retake.day}日" in html
+    # Score and breakdown only (the default): no answers or explanations.
+    for secret in secrets_of(started):
+        assert secret not in html
+
+
+def test_result_page_shows_answers_when_the_exam_says_so(started, client):
+    started.exam.review = ReviewMode.ANSWERS
+    started.exam.save()
+    client.post(reverse("exams:submit", args=[started.pk]))
+    html = client.get(reverse("exams:result", args=[started.pk])).content.decode()
+    row = started.questions.first()
+    assert row.snapshot["explanation"] in html
+
+
+def test_another_learner_gets_404_everywhere(started, client, exam_setup):
+    client.force_login(exam_setup.org.learner_b)
+    for name in ("exams:attempt", "exams:result"):
+        assert client.get(reverse(name, args=[started.pk])).status_code == 404
+    assert save(client, started, 1, [], 1).status_code == 404
+    assert client.post(reverse("exams:submit", args=[started.pk])).status_code == 404
+    started.refresh_from_db()
+    assert started.is_open
+
+
+def test_staff_see_attempts_of_their_scope_only(
+    started, client, exam_setup, django_assert_max_num_queries
+):
+    org = exam_setup.org
+    f.complete_course(org.learner_b, exam_setup.course)
+    other = services.attempt_start(auxiliary=org.aux_b, exam=exam_setup.exam)
+    client.force_login(org.admin_a)
+    with django_assert_max_num_queries(10):
+        html = client.get(reverse("exams:staff_attempts")).content.decode()
+    assert "甲一" in html and "乙一" not in html
+    assert client.get(reverse("exams:staff_attempt_detail", args=[started.pk])).status_code == 200
+    assert client.get(reverse("exams:staff_attempt_detail", args=[other.pk])).status_code == 404
+    client.force_login(org.city_admin)
+    html = client.get(reverse("exams:staff_attempts")).content.decode()
+    assert "甲一" in html and "乙一" in html
+    client.force_login(org.supervisor_b)
+    html = client.get(reverse("exams:staff_attempts")).content.decode()
+    assert "乙一" in html and "甲一" not in html
+    client.force_login(org.learner_a)
+    assert client.get(reverse("exams:staff_attempts")).status_code == 403
+
+
+def test_staff_detail_masks_the_id_number(started, client, exam_setup):
+    client.force_login(exam_setup.org.admin_a)
+    html = client.get(reverse("exams:staff_attempt_detail", args=[started.pk])).content.decode()
+    aux = exam_setup.org.aux_a
+    assert aux.masked_id_number in html and aux.id_number not in html
+
+
+def test_breakdown_orders_article_wide_and_item_citations(started, client):
+    from exams.selectors import attempt_breakdown
+
+    rows = list(started.questions.all())
+    rows[0].snapshot["citations"] = [[19, None]]
+    rows[1].snapshot["citations"] = [[19, 2]]
+    for row in rows[:2]:
+        row.save()
+    client.post(reverse("exams:submit", args=[started.pk]))
+    started.refresh_from_db()
+    labels = [row.label for row in attempt_breakdown(started)]
+    assert labels == sorted(set(labels), key=labels.index)
+    assert "第十九条" in labels
+
+
+def test_overview_finalises_an_attempt_whose_time_ran_out(started, client):
+    Attempt.objects.filter(pk=started.pk).update(
+        deadline=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    html = client.get(reverse("exams:overview")).content.decode()
+    started.refresh_from_db()
+    assert started.status == AttemptStatus.EXPIRED
+    assert reverse("exams:result", args=[started.pk]) in html
