@@ -141,7 +141,7 @@ class Reason:
 class Recommendation:
     outcome: Outcome
     reasons: tuple[Reason, ...]
-    commend: bool  # grade 优秀 and not dismissed → marked for commendation
+    commend: bool  # grade 优秀 and no Art. 19 violation → marked for commendation
     contract_decision_due: bool  # contract ends before the next cycle starts
 
     @property
@@ -188,7 +188,8 @@ def recommend(
     Every applicable finding becomes a reason, in this order: severe violations (by item), the
     grade, other violations (by item), the contract. The "renew" grade reason appears only when
     the outcome is RENEW. Duplicate items count once; an item outside 1..13 or an unknown grade
-    code is a ValueError. ``commend`` is grade excellent and not dismissed. A contract ending
+    code is a ValueError. ``commend`` is grade excellent with no Art. 19 violation recorded
+    (a violation, even a minor one, is not conduct to hold up as an example). A contract ending
     before ``next_cycle_start`` sets ``contract_decision_due`` and adds a reason; it never
     changes the outcome.
     """
@@ -234,7 +235,7 @@ def recommend(
     return Recommendation(
         outcome=outcome,
         reasons=tuple(reasons),
-        commend=grade_code == "excellent" and outcome is not Outcome.DISMISS,
+        commend=grade_code == "excellent" and not items,
         contract_decision_due=due,
     )
 
@@ -261,7 +262,7 @@ RULES_TABLE: list[tuple[str, str, str]] = [
     ("grade_basic", "考核等次为基本合格的，续聘并责令改正", _labels(24, 27)),
     ("violation", "有第十九条其他禁止行为的，续聘并责令改正", _labels(19, 27)),
     ("renew", "考核等次为合格或优秀且无第十九条禁止行为的，续聘", _labels(24)),
-    ("commend", "考核等次为优秀且未解聘的，列为表彰对象", _labels(24)),
+    ("commend", "考核等次为优秀且无第十九条禁止行为的，列为表彰对象", _labels(19, 24)),
     ("contract_end", "劳动合同在下一考核周期开始前到期的，应作出续聘或解聘决定", _labels(24)),
     ("criterion_art18", "考核标准不得与罚没款数额、收费数额或罚款、收费指标挂钩", _ART18_LABEL),
 ]

@@ -146,7 +146,7 @@ TABLE = [
     ],
     # combinations
     ("excellent", [9], None, None, DISMISS, [sev(9)], False, False),
-    ("excellent", [5], None, None, CORRECT, [vio(5)], True, False),
+    ("excellent", [5], None, None, CORRECT, [vio(5)], False, False),  # no commendation
     ("basic", [3], None, None, CORRECT, [GRADE_BASIC, vio(3)], False, False),
     ("fail", [9], None, None, DISMISS, [sev(9), GRADE_FAIL], False, False),
     ("fail", [2], None, None, DISMISS, [GRADE_FAIL, vio(2)], False, False),
@@ -162,7 +162,7 @@ TABLE = [
         False,
         False,
     ),
-    ("excellent", [13, 13], None, None, CORRECT, [vio(13)], True, False),
+    ("excellent", [13, 13], None, None, CORRECT, [vio(13)], False, False),
     # contract ending before the next cycle never changes the outcome
     ("excellent", [], END, NEXT, RENEW, [RENEWED, CONTRACT], True, True),
     ("pass", [], END, NEXT, RENEW, [RENEWED, CONTRACT], False, True),
@@ -355,3 +355,15 @@ def test_art18_quotes_the_offending_phrase():
 def test_art18_unknown_measure_is_an_error():
     with pytest.raises(ValueError):
         criterion_violates_art18(measure="speed", name="x", description="")
+
+
+@pytest.mark.parametrize("item", range(1, 14))
+def test_any_recorded_violation_withholds_commendation(item):
+    result = recommend(
+        grade_code="excellent", violation_items=[item], contract_end=None, next_cycle_start=None
+    )
+    assert result.commend is False
+    clean = recommend(
+        grade_code="excellent", violation_items=[], contract_end=None, next_cycle_start=None
+    )
+    assert clean.commend is True

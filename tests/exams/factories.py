@@ -6,7 +6,7 @@ import itertools
 
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from courses.models import CourseCompletion, CourseIndexPage, CoursePage
 from exams.models import BlueprintRule, Choice, Exam, Question, QuestionCategory, QuestionCitation
@@ -18,13 +18,25 @@ def make_course(title: str = "岗前培训") -> CoursePage:
     # Transactional tests flush the tree that Wagtail's migrations create: rebuild it.
     if not Locale.objects.exists():
         Locale.objects.create(language_code=get_supported_content_language_variant("zh-hans"))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     index = CourseIndexPage.objects.first()
     if index is None:
-        index = root.add_child(instance=CourseIndexPage(title="课程", slug=f"courses-{next(_n)}"))
+        index = _site_root().add_child(
+            instance=CourseIndexPage(title="课程", slug=f"courses-{next(_n)}")
+        )
     return index.add_child(
         instance=CoursePage(title=title, slug=f"course-{next(_n)}", required_for_credential=True)
     )
+
+
+def _site_root() -> Page:
+    """The default site's root page, so that pages built here have URLs as in production."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=Page(title="首页", slug=f"home-{next(_n)}"))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
 
 
 def complete_course(user, course: CoursePage) -> CourseCompletion:
