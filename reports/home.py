@@ -1,0 +1,177 @@
+"""The staff dashboard panel on the home page and the "Reports" navigation entry."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from lms.home import NavLink, Panel
+from lms.permissions import scope_for
+from reports import dashboard
+from reports.charts import Bar, column_chart, hbar_chart
+
+GRADE_TONES = {"excellent": "ok", "pass": "accent", "basic": "warn", "fail": "bad"}
+OUTCOME_TONES = {"renew": "ok", "renew_correct": "warn", "dismiss": "bad"}
+
+
+def nav_links(request) -> list[NavLink]:
+    if scope_for(request.user).is_staff_viewer:
+        return [NavLink(_("Reports"), reverse("reports:index"), order=70)]
+    return []
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "—"
+
+
+def _chart(chart_id, title, svg, headers, rows, *, note="", empty=""):
+    return {
+        "id": chart_id,
+        "title": title,
+        "svg": svg,
+        "headers": headers,
+        # Each cell carries its header: on phones the table stacks and labels every value.
+        "rows": [list(zip(headers, row, strict=False)) for row in rows],
+        "note": note,
+        "empty": empty,
+    }
+
+
+def funnel_chart(user) -> dict:
+    funnel = dashboard.training_funnel(user=user)
+    steps = [
+        (pgettext("training funnel", "Enrolled"), funnel.enrolled),
+        (pgettext("training funnel", "Course completed"), funnel.completed),
+        (pgettext("training funnel", "Exam passed"), funnel.passed),
+        (pgettext("training funnel", "Credentialed"), funnel.credentialed),
+    ]
+    bars = [
+        Bar(label, n, f"{n}", "accent" if index < 3 else "ok")
+        for index, (label, n) in enumerate(steps)
+    ]
+    title = _("Training funnel")
+    rows = [(label, n, _percent(n, funnel.enrolled)) for label, n in steps]
+    return _chart(
+        "funnel",
+        title,
+        hbar_chart(bars, title=title, chart_id="chart-funnel"),
+        [_("Step"), _("People"), _("Of enrolled")],
+        rows,
+        empty="" if funnel.enrolled else _("Nobody is enrolled yet."),
+    )
+
+
+def pass_rate_chart(user) -> dict:
+    months = dashboard.pass_rate_by_month(user=user)
+    title = _("Exam pass rate by month")
+    bars = [
+        Bar(f"{m.month.month}月" if m.month else "", 100 * m.rate, f"{round(100 * m.rate)}%")
+        for m in months
+    ]
+    rows = [
+        (f"{m.month:%Y-%m}", m.attempts, m.passed, _percent(m.passed, m.attempts)) for m in months
+    ]
+    return _chart(
+        "pass-rate",
+        title,
+        column_chart(bars, title=title, chart_id="chart-pass-rate", maximum=100),
+        [_("Month"), _("Attempts"), _("Passed attempts"), _("Pass rate")],
+        rows,
+        note=_("Finished attempts in the last 12 months."),
+        empty="" if months else _("No exam has been finished in the last 12 months."),
+    )
+
+
+def cycle_charts(user) -> list[dict]:
+    cycle = dashboard.current_cycle(user=user)
+    if cycle is None:
+        return []
+    dist = dashboard.cycle_distribution(user=user, cycle=cycle)
+    note = _("%(cycle)s: %(submitted)s of %(total)s assessments submitted.") % {
+        "cycle": cycle.name,
+        "submitted": dist.submitted,
+        "total": dist.total,
+    }
+    empty = "" if dist.submitted else _("No assessment of this cycle is submitted yet.")
+    grade_title = _("Grades in the current cycle")
+    outcome_title = _("Recommendations in the current cycle")
+    return [
+        _chart(
+            "grades",
+            grade_title,
+            hbar_chart(
+                [
+                    Bar(label, n, str(n), GRADE_TONES.get(code, "accent"))
+                    for code, label, n in dist.grades
+                ],
+                title=grade_title,
+                chart_id="chart-grades",
+            ),
+            [_("Grade"), _("People"), _("Share")],
+            [(label, n, _percent(n, dist.submitted)) for _code, label, n in dist.grades],
+            note=note,
+            empty=empty,
+        ),  # fmt: skip
+        _chart(
+            "outcomes",
+            outcome_title,
+            hbar_chart(
+                [
+                    Bar(label, n, str(n), OUTCOME_TONES.get(code, "accent"))
+                    for code, label, n in dist.outcomes
+                ],
+                title=outcome_title,
+                chart_id="chart-outcomes",
+            ),
+            [_("Recommendation"), _("People"), _("Share")],
+            [(label, n, _percent(n, dist.submitted)) for _code, label, n in dist.outcomes],
+            note=note,
+            empty=empty,
+        ),  # fmt: skip
+    ]
+
+
+def overdue_chart(user) -> dict:
+    rows = dashboard.overdue_by_supervisor(user=user)
+    title = _("Overdue assessments per supervisor")
+    return _chart(
+        "overdue",
+        title,
+        hbar_chart(
+            [Bar(name, n, str(n), "bad") for name, n in rows],
+            title=title,
+            chart_id="chart-overdue",
+        ),
+        [_("Supervisor"), _("Overdue")],
+        rows,
+        empty="" if rows else _("No assessment is overdue."),
+    )
+
+
+def expiry_chart(user) -> dict:
+    buckets = dashboard.expiring_credentials(user=user)
+    title = _("Credentials expiring in the next 30 days")
+    labels = [(_("%(a)s–%(b)s days") % {"a": a, "b": b}, n) for (a, b), n in buckets]
+    total = sum(n for _label, n in labels)
+    return _chart(
+        "expiring",
+        title,
+        column_chart(
+            [Bar(label, n, str(n), "warn") for label, n in labels],
+            title=title,
+            chart_id="chart-expiring",
+        ),
+        [_("Expires in"), _("Credentials")],
+        labels,
+        empty="" if total else _("No credential expires in the next 30 days."),
+    )
+
+
+def dashboard_panel(request) -> Panel | None:
+    user = request.user
+    if not scope_for(user).is_staff_viewer:
+        return None
+    charts = [funnel_chart(user), pass_rate_chart(user), *cycle_charts(user)]
+    charts += [overdue_chart(user), expiry_chart(user)]
+    return Panel("reports/panels/dashboard.html", {"charts": charts}, order=15)

@@ -1,0 +1,129 @@
+"""Building in the background: progress, failures and retries, query counts, clean-up."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django_q.models import Schedule
+
+from reports import pipeline, selectors, services, workbook
+from reports.models import ReportFile, ReportKind, ReportStatus
+from reports.schedules import SCHEDULE_NAME, schedule_ensure
+from tests.reports.factories import make_cycle, make_people
+
+pytestmark = pytest.mark.django_db
+
+
+def test_request_builds_through_the_queue_and_records_progress(
+    org, client, monkeypatch, django_capture_on_commit_callbacks
+):
+    cycle = make_cycle(org.county_a)
+    make_people(org.county_a, 6, cycle=cycle)
+    monkeypatch.setattr(workbook, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(pipeline, "BATCH", 1)
+    monkeypatch.setattr(pipeline, "DEPTH", 1)  # the reader waits for the writer: progress shows
+    seen: list[int] = []
+
+    def spy(execute, sql, params, many, context):
+        if sql.startswith('UPDATE "reports_reportfile" SET "rows_written"'):
+            seen.append(params[0])
+        return execute(sql, params, many, context)
+
+    client.force_login(org.admin_a)
+    with connection.execute_wrapper(spy), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:cycle", args=[cycle.pk]), {"kind": "renewal"})
+    assert response.status_code == 302
+    report = ReportFile.objects.get()
+    # Progress is written while the rows stream (how far the writer thread has got by each
+    # batch varies), and the last figure equals the total.
+    assert seen and seen == sorted(set(seen)) and seen[-1] <= 6
+    assert report.status == ReportStatus.DONE
+    assert (report.rows_written, report.rows_total, report.percent) == (6, 6, 100)
+    assert report.requested_by == org.admin_a and report.agency == org.county_a
+    status = client.get(reverse("reports:status", args=[report.pk])).json()
+    assert status["percent"] == 100 and status["download_url"].endswith("/download/")
+
+
+def test_a_failing_build_shows_a_readable_message_and_retry_works(
+    org, client, monkeypatch, django_capture_on_commit_callbacks
+):
+    cycle = make_cycle(org.county_a)
+    make_people(org.county_a, 2, cycle=cycle)
+
+    def broken(**kwargs):
+        raise RuntimeError("connection reset")
+
+    monkeypatch.setattr(selectors, "renewal_summary", broken)
+    client.force_login(org.admin_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("reports:cycle", args=[cycle.pk]), {"kind": "renewal"})
+    report = ReportFile.objects.get()
+    assert report.status == ReportStatus.FAILED
+    assert "报表生成失败" in report.error and "重试" in report.error
+    assert "connection reset" not in report.error  # no stack-trace talk for the reader
+    page = client.get(reverse("reports:cycle", args=[cycle.pk])).content.decode()
+    assert report.error in page and reverse("reports:retry", args=[report.pk]) in page
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:retry", args=[report.pk]))
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE and report.error == ""
+    assert report.rows_written == 2 and report.file
+
+
+def _queries_for(cycle, agency) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        report = services.report_build_now(kind=ReportKind.RENEWAL, agency=agency, cycle=cycle)
+    assert report.status == ReportStatus.DONE
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_rows(org):
+    small = make_cycle(org.county_a, name="十人")
+    make_people(org.county_a, 10, cycle=small, violations=(3,))
+    large = make_cycle(org.county_a, name="四十人", template=small.template)
+    make_people(org.county_a, 40, cycle=large, violations=(3, 9))
+    assert _queries_for(small, org.county_a) == _queries_for(large, org.county_a)
+
+
+def test_old_files_are_cleaned_up_after_the_retention_period(org, settings):
+    settings.REPORT_RETENTION_DAYS = 7
+    cycle = make_cycle(org.county_a)
+    make_people(org.county_a, 1, cycle=cycle)
+    old = services.report_build_now(kind=ReportKind.RENEWAL, agency=org.county_a, cycle=cycle)
+    new = services.report_build_now(kind=ReportKind.RENEWAL, agency=org.county_a, cycle=cycle)
+    old_path = old.file.path
+    ReportFile.objects.filter(pk=old.pk).update(
+        finished_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    assert services.reports_cleanup() == 1
+    assert list(ReportFile.objects.all()) == [new]
+    assert not __import__("os").path.exists(old_path)
+
+
+def test_cleanup_schedule_is_created_once():
+    Schedule.objects.filter(name=SCHEDULE_NAME).delete()
+    schedule_ensure()
+    schedule_ensure()
+    schedule = Schedule.objects.get(name=SCHEDULE_NAME)
+    assert schedule.func == "reports.tasks.reports_cleanup_task"
+
+
+def test_shell_command_writes_the_same_report(org, tmp_path):
+    cycle = make_cycle(org.city)
+    make_people(org.county_b, 4, cycle=cycle)
+    out = tmp_path / "renewal.xlsx"
+    call_command("renewal_report", "--cycle", str(cycle.pk), "--agency", "CTYB", "--out", str(out))
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out)["明细"]
+    assert sheet.max_row == 5  # header + 4 people
+    assert ReportFile.objects.get().kind == ReportKind.RENEWAL
