@@ -23,6 +23,15 @@ class SeededPage(Page):
     class Meta:
         abstract = True
 
+    def serve(self, request, *args, **kwargs):
+        # Course pages are for members whatever view restrictions an editor sets or removes:
+        # the seeded login restriction is the visible rule, this is the guarantee.
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
 
 class CourseIndexPage(SeededPage):
     """The list of courses. Seeded with a login view restriction: lessons are for members."""

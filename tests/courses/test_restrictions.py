@@ -29,3 +29,20 @@ def test_the_course_link_goes_to_the_required_course(course, learner_client):
     response = learner_client.get("/learn/")
     assert response.status_code == 302
     assert response["Location"] == "/courses/pre-job/"
+
+
+def test_lessons_need_a_login_even_without_a_view_restriction(client, db):
+    """An editor may remove the seeded restriction or build a new course index: lessons still
+    redirect anonymous visitors to the login page."""
+    from wagtail.models import PageViewRestriction
+
+    from courses.models import LessonPage
+    from tests.exams.factories import make_course
+
+    course = make_course()
+    lesson = course.add_child(instance=LessonPage(title="第十三条", slug="art-13-open"))
+    PageViewRestriction.objects.all().delete()
+    for url in (course.url, lesson.url):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
