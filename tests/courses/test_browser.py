@@ -2,13 +2,13 @@
 
 import pytest
 
-from tests.e2e.conftest import browser, login, phone, screenshot  # noqa: F401  (fixtures)
+from tests.browser import login, screenshot
 from tests.factories import PASSWORD
 
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_learner_reads_checks_and_confirms_a_lesson_on_a_phone(live_server, phone):  # noqa: F811
+def test_learner_reads_checks_and_confirms_a_lesson_on_a_phone(live_server, phone):
     from courses.models import LessonProgress
     from courses.seed import course_seed
     from tests.factories import build_org

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import login, screenshot
+from tests.browser import login, screenshot
 from tests.factories import PASSWORD
 
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import login, screenshot
+from tests.browser import login, screenshot
 
 PASSWORD = "Xuexi2026ok"
 

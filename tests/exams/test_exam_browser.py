@@ -31,11 +31,7 @@ def wait_until(condition, seconds: float = 10.0) -> None:
 
 
 @pytest.fixture
-def browser_page(live_server):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls are ours.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
+def browser_page(live_server, browser):
     org = factories.build_org()
     course = f.make_course()
     f.make_bank()
@@ -44,13 +40,11 @@ def browser_page(live_server):
     client = Client()
     client.force_login(org.learner_a)
     cookie = client.cookies["sessionid"].value
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
-        context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
-        page = context.new_page()
-        yield page, live_server.url, org
-        browser.close()
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+    page = context.new_page()
+    yield page, live_server.url, org
+    context.close()
 
 
 def test_answers_survive_a_network_drop_and_a_reload(browser_page):
