@@ -31,3 +31,23 @@ def notices_panel(request) -> Panel | None:
     if not notices:
         return None
     return Panel("assessments/panel_notices.html", {"notices": notices}, order=5)
+
+
+@register_panel
+def scoring_panel(request) -> Panel | None:
+    """A supervisor's home starts with the forms still to score, nearest due date first."""
+    if scope_for(request.user).role != Role.SUPERVISOR:
+        return None
+    from assessments.models import Assessment, AssessmentStatus
+    from lms.permissions import scope_queryset
+
+    open_forms = list(
+        scope_queryset(
+            request.user,
+            Assessment.objects.filter(
+                status__in=[AssessmentStatus.PENDING, AssessmentStatus.DRAFT]
+            ).select_related("auxiliary", "cycle"),
+            auxiliary_path="auxiliary__",
+        ).order_by("cycle__due_date", "auxiliary__name")[:20]
+    )
+    return Panel("assessments/panel_scoring.html", {"forms": open_forms}, order=10)

@@ -6,11 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses import selectors, services
 from courses.models import CourseIndexPage, LessonPage
+
+
+def _redirect_to_page(page, request):
+    # A page outside every Wagtail site has no URL; send the reader home rather than fail.
+    url = page.get_url(request=request) if page is not None else None
+    return redirect(url or reverse("home"))
 
 
 @require_POST
@@ -22,22 +29,19 @@ def lesson_complete(request, lesson_id: int):
     outline = context["outline"]
     if outline and outline.completed_at and outline.next_entry is None:
         messages.success(request, _("Well done: you have finished the course."))
-        return redirect(outline.course.url)
+        return _redirect_to_page(outline.course, request)
     messages.success(request, _("Lesson marked as read."))
     following = context.get("next_entry") or (outline.next_entry if outline else None)
-    return redirect(following.lesson.url if following else lesson.url)
+    return _redirect_to_page(following.lesson if following else lesson, request)
 
 
 @login_required
 def start(request):
     """The navigation's "Course" link: the required course, or the list of courses."""
-    course = selectors.required_course()
-    if course is not None:
-        return redirect(course.url)
-    index = CourseIndexPage.objects.live().first()
-    if index is None:
+    page = selectors.required_course() or CourseIndexPage.objects.live().first()
+    if page is None:
         raise Http404
-    return redirect(index.url)
+    return _redirect_to_page(page, request)
 
 
 @login_required

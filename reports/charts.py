@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH = 330
-LABEL_WIDTH = 100
+LABEL_WIDTH = 120  # seven CJK characters (续聘并责令改正) at the chart font size
 VALUE_WIDTH = 44
 ROW = 30
 BAR = 18

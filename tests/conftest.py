@@ -28,6 +28,15 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _clear_cache():
+    # Wagtail caches site root paths; a test that rebuilds the page tree must not leave stale
+    # paths (pages without URLs) to the next one.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _reset_axes(db):
     # Login throttling state must not leak between tests.
     from axes.utils import reset

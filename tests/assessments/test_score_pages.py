@@ -113,3 +113,15 @@ def test_query_counts_do_not_grow_with_people(sup, org, django_assert_max_num_qu
     pending = f.assessment_of(opened, people[4])
     with django_assert_max_num_queries(12):
         assert sup.get(f"/assessments/{pending.pk}/score/").status_code == 200
+
+
+def test_supervisor_home_lists_the_forms_to_score(client, org):
+    from tests.assessments.factories import credentialed, open_cycle
+
+    credentialed(org.aux_a, org.aux_b)
+    open_cycle(org)
+    client.force_login(org.supervisor_a)
+    html = client.get("/").content.decode()
+    assert "待评分的考核" in html and org.aux_a.name in html
+    client.force_login(org.supervisor_b)
+    assert org.aux_a.name not in client.get("/").content.decode()

@@ -37,3 +37,12 @@ def client_for(user) -> Client:
 @pytest.fixture
 def learner_client(org):
     return client_for(org.learner_a)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_site_root_paths():
+    # Wagtail caches the sites' root paths in the cache; a flushed (transactional) test
+    # elsewhere can leave paths of a tree that no longer exists, and then pages have no URL.
+    from django.core.cache import cache
+
+    cache.clear()
