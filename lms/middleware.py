@@ -11,10 +11,10 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import logout
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -44,6 +44,8 @@ class ForcePasswordChangeMiddleware:
         if (
             user.is_authenticated
             and not request.path.startswith(_EXEMPT_PREFIXES)
+            # scope_for loads and caches the profile with its agency in one query.
+            and scope_for(user)
             and getattr(getattr(user, "profile", None), "must_change_password", False)
         ):
             return redirect(f"{reverse('password_change')}?first=1")
@@ -80,6 +82,17 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Loading the session and the user is most requests' first database access. It would
+        # otherwise happen in a middleware below this one, where Django turns the exception
+        # into a bare 500 before process_exception could answer 503.
+        try:
+            if hasattr(request, "user"):
+                request.user.is_authenticated  # noqa: B018
+        except DatabaseError as exception:
+            response = self.process_exception(request, exception)
+            if response is None:
+                raise
+            return response
         return self.get_response(request)
 
     def process_exception(self, request, exception):
@@ -98,8 +111,9 @@ class DatabaseUnavailableMiddleware:
                 {"ok": False, "error": "database_unavailable", "retry_after": 5}, status=503
             )
         else:
-            response = TemplateResponse(request, "503.html", status=503)
-            response.render()
+            # Rendered without the request: its context processors would load the user, which
+            # needs the database that is down.
+            response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "5"
         return response
 

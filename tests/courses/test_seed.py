@@ -94,3 +94,15 @@ def test_seed_works_on_a_database_without_wagtails_welcome_page(db):
     course_seed()
     assert LessonPage.objects.live().count() == 9
     assert CoursePage.objects.get().url == "/courses/pre-job/"
+
+
+def test_seed_course_also_ships_the_question_bank_and_exam(db):
+    from django.core.management import call_command
+
+    from exams.models import Exam, Question
+
+    call_command("seed_course", stdout=open("/dev/null", "w"))
+    assert Question.objects.count() >= 90
+    assert Exam.objects.count() == 1
+    call_command("seed_course", stdout=open("/dev/null", "w"))
+    assert Exam.objects.count() == 1

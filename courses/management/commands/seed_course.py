@@ -1,12 +1,16 @@
 from django.core.management.base import BaseCommand
 
 from courses.seed import course_seed
+from lms.seeding import seed_steps
+
+# The content a real deployment needs besides the course itself; registered by other apps.
+CONTENT_STEPS = {"question bank and exam"}
 
 
 class Command(BaseCommand):
     help = (
-        "Create or update the shipped pre-job course. Idempotent; pages an editor has changed "
-        "are left alone."
+        "Create or update the shipped pre-job course, its question bank and exam. Idempotent; "
+        "pages and questions an editor has changed are left alone."
     )
 
     def handle(self, *args, **options):
@@ -19,4 +23,7 @@ class Command(BaseCommand):
         ):
             if slugs:
                 self.stdout.write(f"{label}: {', '.join(slugs)}")
+        for _order, name, step in seed_steps():
+            if name in CONTENT_STEPS:
+                step(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Course ready."))
