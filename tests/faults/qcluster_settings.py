@@ -1,0 +1,10 @@
+"""Settings for the qcluster started by the fault test: a real (not sync) ORM-broker cluster
+with short timings, so that a re-delivery after a crash happens within the test's time.
+
+Production keeps the same mechanism with timeout 600 s and retry 720 s (lms/settings/base.py):
+a report whose cluster died is handed out again 12 minutes after it was first taken."""
+
+from lms.settings.test import *  # noqa: F403
+from lms.settings.test import Q_CLUSTER
+
+Q_CLUSTER = {**Q_CLUSTER, "sync": False, "workers": 1, "timeout": 10, "retry": 12, "poll": 0.2}
