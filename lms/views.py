@@ -104,13 +104,31 @@ def _queue_status() -> dict:
     try:
         broker = get_broker()
         broker.ping()
-        clusters = Stat.get_all(broker=broker)
-        return {
+        status = {
             "ok": True,
-            "broker": "redis" if Conf.REDIS and not Conf.ORM else "orm",
+            "broker": "orm" if Conf.ORM else "redis",
             "queued": broker.queue_size(),
-            "clusters": len(clusters),
         }
+        if Conf.ORM:
+            # Cluster heartbeats live in Django's cache, which without Redis is per process:
+            # the web server cannot see them. A task waiting unclaimed for over a minute says
+            # the same thing from the database: no worker is running.
+            from django_q.models import OrmQ
+
+            now = timezone.now()
+            oldest = (
+                OrmQ.objects.filter(lock__lte=now)
+                .order_by("lock")
+                .values_list("lock", flat=True)
+                .first()
+            )
+            waited = int((now - oldest).total_seconds()) if oldest else 0
+            status["oldest_unclaimed_seconds"] = waited
+            status["ok"] = waited < 60
+        else:
+            status["clusters"] = len(Stat.get_all(broker=broker))
+            status["ok"] = status["clusters"] > 0
+        return status
     except Exception as exc:
         return {"ok": False, "error": exc.__class__.__name__}
 

@@ -158,6 +158,20 @@ def test_healthz_reports_database_and_queue(client, db):
     assert response.status_code == 200
     assert data["database"]["ok"] is True
     assert data["queue"]["ok"] is True and data["queue"]["broker"] == "orm"
+    assert data["queue"]["oldest_unclaimed_seconds"] == 0
+
+
+def test_healthz_reports_a_queue_that_nobody_works_on(client, db):
+    import datetime
+
+    from django.utils import timezone
+    from django_q.models import OrmQ
+
+    OrmQ.objects.create(key="lms", payload="x", lock=timezone.now() - datetime.timedelta(minutes=5))
+    data = client.get("/healthz").json()
+    assert data["queue"]["ok"] is False
+    assert data["queue"]["oldest_unclaimed_seconds"] >= 300
+    assert data["status"] == "degraded"
 
 
 def test_seed_demo_is_idempotent(db):
