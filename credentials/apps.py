@@ -14,7 +14,7 @@ class CredentialsConfig(AppConfig):
         from credentials import home, seed  # noqa: F401  (seed registers its step)
         from credentials.offboarding import on_auxiliary_status_changed
         from credentials.setup import on_post_migrate
-        from lms.home import register_nav, register_panel
+        from lms.home import register_nav, register_panel, register_person_link
         from lms.services import auxiliary_status_changed
 
         auxiliary_status_changed.connect(
@@ -24,6 +24,7 @@ class CredentialsConfig(AppConfig):
         register_nav(home.nav_links)
         register_panel(home.learner_panel)
         register_panel(home.staff_panel)
+        register_person_link(home.person_link)
         try:  # the exam engine is built alongside; until it ships its signal there is none
             from exams.signals import exam_passed
         except ImportError:

@@ -48,3 +48,16 @@ def staff_panel(request) -> Panel | None:
         },
         order=30,
     )
+
+
+def person_link(request, auxiliary):
+    """The auxiliary's credentials, from their record page (staff who may see the record)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from lms.home import NavLink
+    from lms.permissions import scope_for
+
+    if not scope_for(request.user).is_staff_viewer:
+        return None
+    return NavLink(_("Work credentials"), reverse("credentials:auxiliary", args=[auxiliary.pk]), 30)

@@ -50,3 +50,19 @@ def nav_links_for(request) -> list[NavLink]:
         return []
     links = [link for provider in _nav_providers for link in provider(request)]
     return sorted(links, key=lambda link: link.order)
+
+
+PersonLinkProvider = Callable[[object, object], "NavLink | None"]
+_person_link_providers: list[PersonLinkProvider] = []
+
+
+def register_person_link(provider: PersonLinkProvider) -> PersonLinkProvider:
+    """Apps add links to an auxiliary's record page (their credential, their assessments);
+    the provider gets (request, auxiliary) and returns a link or None."""
+    _person_link_providers.append(provider)
+    return provider
+
+
+def person_links_for(request, auxiliary) -> list[NavLink]:
+    links = [link for provider in _person_link_providers if (link := provider(request, auxiliary))]
+    return sorted(links, key=lambda link: link.order)

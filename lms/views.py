@@ -26,7 +26,7 @@ from lms.forms import (
     StaffAccountForm,
     TransitionForm,
 )
-from lms.home import panels_for
+from lms.home import panels_for, person_links_for
 from lms.idcard import is_valid_id_number, mask_id_number
 from lms.models import AuxiliaryStatus, ImportStatus, Role, RosterImport
 from lms.permissions import (
@@ -177,6 +177,7 @@ def auxiliary_detail(request, pk: int):
             "transition_form": TransitionForm(auxiliary=auxiliary) if scope.can_manage else None,
             "eligibility": services.auxiliary_eligibility(auxiliary),
             "can_manage": scope.can_manage,
+            "person_links": person_links_for(request, auxiliary),
         },
     )
 

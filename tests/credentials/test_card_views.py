@@ -254,3 +254,12 @@ def test_design_accepts_other_colours(db):
     for colour in ("#0F766E", "#5B21B6", "#166534", "#6B7280"):
         design.band_color = colour
         design.full_clean()
+
+
+def test_the_persons_record_links_to_their_credentials_for_staff_only(client, org):
+    client.force_login(org.admin_a)
+    html = client.get(f"/people/{org.aux_a.pk}/").content.decode()
+    assert f'href="/credentials/auxiliary/{org.aux_a.pk}/"' in html
+    client.force_login(org.supervisor_a)
+    html = client.get(f"/people/{org.aux_a.pk}/").content.decode()
+    assert "/credentials/auxiliary/" not in html
