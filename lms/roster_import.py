@@ -502,3 +502,51 @@ def roster_import_rows(*, rows: list[dict], agency: Agency, actor) -> list[Impor
         batch_size=1000,
     )
     return logins
+
+
+# -- the upload-then-confirm flow of the admin pages ---------------------------------------
+
+
+def roster_upload_check(*, agency: Agency, upload, actor):
+    """Store an uploaded file with its validation report (RosterFileError if unreadable)."""
+    from lms.models import ImportStatus, RosterImport
+
+    rows = read_rows(upload.read(), upload.name)
+    report = validate_rows(rows, agency=agency)
+    record = RosterImport(
+        agency=agency,
+        uploaded_by=actor,
+        original_name=upload.name[:200],
+        status=ImportStatus.VALID if report.ok else ImportStatus.INVALID,
+        row_count=len(rows),
+        errors=[error.as_dict() for error in report.errors],
+    )
+    upload.seek(0)
+    record.file.save(upload.name, upload, save=False)
+    record.save()
+    return record
+
+
+@transaction.atomic
+def roster_upload_commit(*, record_id: int, actor) -> list[ImportedLogin] | None:
+    """Import a checked file once. The record is locked, so a double click imports nothing
+    twice; the rows are validated again because the database may have changed since the
+    upload. None when the file is not (or no longer) importable; its errors are then stored."""
+    from lms.models import ImportStatus, RosterImport
+
+    record = RosterImport.objects.select_for_update().select_related("agency").get(pk=record_id)
+    if record.status != ImportStatus.VALID:
+        return None
+    with record.file.open("rb") as handle:
+        rows = read_rows(handle.read(), record.original_name)
+    report = validate_rows(rows, agency=record.agency)
+    if not report.ok:
+        record.status = ImportStatus.INVALID
+        record.errors = [error.as_dict() for error in report.errors]
+        record.save(update_fields=["status", "errors"])
+        return None
+    logins = roster_import_rows(rows=report.rows, agency=record.agency, actor=actor)
+    record.status = ImportStatus.IMPORTED
+    record.imported_at = timezone.now()
+    record.save(update_fields=["status", "imported_at"])
+    return logins

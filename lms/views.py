@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -28,7 +29,7 @@ from lms.forms import (
 )
 from lms.home import panels_for, person_links_for
 from lms.idcard import is_valid_id_number, mask_id_number
-from lms.models import AuxiliaryStatus, ImportStatus, Role, RosterImport
+from lms.models import AuxiliaryStatus, Role, RosterImport
 from lms.permissions import (
     get_scoped_or_404,
     managed_auxiliaries,
@@ -39,32 +40,27 @@ from lms.permissions import (
 SLIPS_SESSION_KEY = "onboarding_slips"
 
 
-def staff_required(view):
-    """Agency admins, oversight viewers and provincial admins."""
+def _role_required(allowed, doc: str):
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not allowed(scope_for(request.user)):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not scope_for(request.user).is_staff_viewer:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+        return wrapper
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+    decorator.__doc__ = doc
+    return decorator
 
 
-def manager_required(view):
-    """Agency admins and provincial admins (oversight viewers only read)."""
-
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not scope_for(request.user).can_manage:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+staff_required = _role_required(
+    lambda scope: scope.is_staff_viewer, "Agency admins, oversight viewers and provincial admins."
+)
+manager_required = _role_required(
+    lambda scope: scope.can_manage, "Agency admins and provincial admins (oversight only reads)."
+)
 
 
 @login_required
@@ -294,66 +290,42 @@ def onboarding_slips(request):
 # -- roster import ---------------------------------------------------------------------------
 
 
+def _roster_imports(user):
+    return scope_agency_queryset(user, RosterImport.objects.select_related("agency"))
+
+
 @manager_required
 def roster_import_upload(request):
     form = RosterUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        agency = form.cleaned_data["agency"]
-        data = upload.read()
-        record = RosterImport(
-            agency=agency, uploaded_by=request.user, original_name=upload.name[:200]
-        )
         try:
-            rows = roster_import.read_rows(data, upload.name)
-            report = roster_import.validate_rows(rows, agency=agency)
+            record = roster_import.roster_upload_check(
+                agency=form.cleaned_data["agency"],
+                upload=form.cleaned_data["file"],
+                actor=request.user,
+            )
         except roster_import.RosterFileError as exc:
             form.add_error("file", str(exc))
         else:
-            record.status = ImportStatus.VALID if report.ok else ImportStatus.INVALID
-            record.row_count = len(rows)
-            record.errors = [error.as_dict() for error in report.errors]
-            upload.seek(0)
-            record.file.save(upload.name, upload, save=False)
-            record.save()
             return redirect("lms:roster_import_detail", pk=record.pk)
-    imports = scope_agency_queryset(request.user, RosterImport.objects.select_related("agency"))
-    return render(request, "lms/roster_import.html", {"form": form, "imports": imports[:20]})
+    imports = _roster_imports(request.user)[:20]
+    return render(request, "lms/roster_import.html", {"form": form, "imports": imports})
 
 
 @staff_required
 def roster_import_detail(request, pk: int):
-    record = get_scoped_or_404(
-        scope_agency_queryset(request.user, RosterImport.objects.select_related("agency")), pk=pk
-    )
+    record = get_scoped_or_404(_roster_imports(request.user), pk=pk)
     return render(request, "lms/roster_import_detail.html", {"record": record})
 
 
 @require_POST
 @manager_required
 def roster_import_confirm(request, pk: int):
-    record = get_scoped_or_404(
-        scope_agency_queryset(request.user, RosterImport.objects.select_related("agency")), pk=pk
-    )
-    if record.status != ImportStatus.VALID:
+    record = get_scoped_or_404(_roster_imports(request.user), pk=pk)
+    logins = roster_import.roster_upload_commit(record_id=record.pk, actor=request.user)
+    if logins is None:
         messages.error(request, _("This file has errors or was already imported."))
         return redirect("lms:roster_import_detail", pk=pk)
-    with record.file.open("rb") as handle:
-        data = handle.read()
-    rows = roster_import.read_rows(data, record.original_name)
-    # Validate again: the database may have changed since the upload.
-    report = roster_import.validate_rows(rows, agency=record.agency)
-    if not report.ok:
-        record.status = ImportStatus.INVALID
-        record.errors = [error.as_dict() for error in report.errors]
-        record.save(update_fields=["status", "errors"])
-        return redirect("lms:roster_import_detail", pk=pk)
-    logins = roster_import.roster_import_rows(
-        rows=report.rows, agency=record.agency, actor=request.user
-    )
-    record.status = ImportStatus.IMPORTED
-    record.imported_at = timezone.now()
-    record.save(update_fields=["status", "imported_at"])
     _remember_slips(request, logins)
     messages.success(request, _("Imported %(n)s people.") % {"n": len(logins)})
     return redirect("lms:onboarding_slips")

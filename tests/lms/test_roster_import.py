@@ -184,3 +184,12 @@ def test_management_command_imports_all_or_nothing(org, tmp_path):
     with pytest.raises(CommandError, match="1 行有错误"):
         call_command("import_roster", str(bad), agency=org.county_a.code)
     assert not Auxiliary.objects.filter(name="导入5").exists()
+
+
+def test_confirming_twice_imports_once_and_says_so(client, org):
+    _response, record = upload(client, org, csv_bytes([row(1), row(2)]))
+    client.post(f"/people/import/{record.pk}/confirm/")
+    response = client.post(f"/people/import/{record.pk}/confirm/", follow=True)
+    assert response.status_code == 200
+    assert "该文件有错误或已导入" in response.content.decode()
+    assert Auxiliary.objects.filter(name__startswith="导入").count() == 2
