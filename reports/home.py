@@ -94,41 +94,32 @@ def cycle_charts(user) -> list[dict]:
         "total": dist.total,
     }
     empty = "" if dist.submitted else _("No assessment of this cycle is submitted yet.")
-    grade_title = _("Grades in the current cycle")
-    outcome_title = _("Recommendations in the current cycle")
+    # Grades and recommendations are the same chart over different counts.
+    specs = [
+        ("grades", _("Grades in the current cycle"), _("Grade"), dist.grades, GRADE_TONES),
+        (
+            "outcomes",
+            _("Recommendations in the current cycle"),
+            _("Recommendation"),
+            dist.outcomes,
+            OUTCOME_TONES,
+        ),
+    ]
     return [
         _chart(
-            "grades",
-            grade_title,
+            key,
+            title,
             hbar_chart(
-                [
-                    Bar(label, n, str(n), GRADE_TONES.get(code, "accent"))
-                    for code, label, n in dist.grades
-                ],
-                title=grade_title,
-                chart_id="chart-grades",
+                [Bar(label, n, str(n), tones.get(code, "accent")) for code, label, n in counts],
+                title=title,
+                chart_id=f"chart-{key}",
             ),
-            [_("Grade"), _("People"), _("Share")],
-            [(label, n, _percent(n, dist.submitted)) for _code, label, n in dist.grades],
+            [heading, _("People"), _("Share")],
+            [(label, n, _percent(n, dist.submitted)) for _code, label, n in counts],
             note=note,
             empty=empty,
-        ),  # fmt: skip
-        _chart(
-            "outcomes",
-            outcome_title,
-            hbar_chart(
-                [
-                    Bar(label, n, str(n), OUTCOME_TONES.get(code, "accent"))
-                    for code, label, n in dist.outcomes
-                ],
-                title=outcome_title,
-                chart_id="chart-outcomes",
-            ),
-            [_("Recommendation"), _("People"), _("Share")],
-            [(label, n, _percent(n, dist.submitted)) for _code, label, n in dist.outcomes],
-            note=note,
-            empty=empty,
-        ),  # fmt: skip
+        )
+        for key, title, heading, counts, tones in specs
     ]
 
 
