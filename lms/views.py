@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -29,12 +31,13 @@ from lms.forms import (
 )
 from lms.home import panels_for, person_links_for
 from lms.idcard import is_valid_id_number, mask_id_number
-from lms.models import AuxiliaryStatus, Role, RosterImport
+from lms.models import AuxiliaryStatus, Role, RosterImport, UserProfile
 from lms.permissions import (
     get_scoped_or_404,
     managed_auxiliaries,
     scope_agency_queryset,
     scope_for,
+    visible_agencies,
 )
 
 SLIPS_SESSION_KEY = "onboarding_slips"
@@ -183,8 +186,6 @@ def auxiliary_photo(request, pk: int):
     """Photos are personal data: served only to people who may see the record."""
     auxiliary = selectors.auxiliary_detail(user=request.user, pk=pk)
     if not auxiliary.photo:
-        from django.http import Http404
-
         raise Http404
     return FileResponse(auxiliary.photo.open("rb"))
 
@@ -278,8 +279,6 @@ def _remember_slips(request, logins) -> None:
 def onboarding_slips(request):
     """Initial passwords, shown once: the session copy is removed as the page renders."""
     slips = request.session.pop(SLIPS_SESSION_KEY, None)
-    from django.conf import settings
-
     return render(
         request,
         "lms/onboarding_slips.html",
@@ -357,10 +356,6 @@ def roster_import_template(request):
 
 @manager_required
 def staff_accounts(request):
-    from django.contrib.auth import get_user_model
-
-    from lms.permissions import visible_agencies
-
     form = StaffAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -407,7 +402,5 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 @login_required
 def bench_floor(request):
     """One UPDATE behind the same session, CSRF and auth as an autosave: `bench exam`'s floor."""
-    from lms.models import UserProfile
-
     UserProfile.objects.filter(user_id=request.user.pk).update(must_change_password=False)
     return JsonResponse({"ok": True})
