@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from exams import courses_api
 from exams.models import Attempt, AttemptStatus, Exam, Question
 from lms.measures import citation_label
-from lms.models import Auxiliary, AuxiliaryStatus
-from lms.permissions import get_scoped_or_404, scope_queryset
+from lms.models import Auxiliary, AuxiliaryStatus, Role
+from lms.permissions import Scope, get_scoped_or_404, scope_for, scope_queryset
 
 
 @dataclass
@@ -147,14 +147,32 @@ def exam_status(*, user) -> dict:
 
 
 def remaining_seconds(attempt: Attempt, now: datetime.datetime | None = None) -> int:
+    return remaining_seconds_until(attempt.deadline, now)
+
+
+def remaining_seconds_until(deadline: datetime.datetime, now: datetime.datetime | None = None):
     now = now or timezone.now()
-    return max(0, int((attempt.deadline - now).total_seconds()))
+    return max(0, int((deadline - now).total_seconds()))
+
+
+def learner_attempts(*, user) -> QuerySet[Attempt]:
+    """A learner's own attempts; nobody else's, staff included (they use staff pages)."""
+    scope = scope_for(user)
+    if scope.role != Role.LEARNER:
+        return Attempt.objects.none()
+    return learner_attempts_of(scope.user_id)
+
+
+def learner_attempts_of(user_id: int) -> QuerySet[Attempt]:
+    """The attempts of the learner whose login is ``user_id``, through the scoping helper.
+    Built from the id alone so that the autosave can compile it once (lms.prepared)."""
+    scope = Scope(Role.LEARNER, None, user_id)
+    qs = scope_queryset(scope, Attempt.objects.all(), auxiliary_path="auxiliary__")
+    return qs.filter(auxiliary__user_id=user_id)
 
 
 def learner_attempt_or_404(*, user, pk: int) -> Attempt:
-    """A learner's own attempt; anyone else's is 404, staff included (they use staff pages)."""
-    qs = scope_queryset(user, Attempt.objects.all(), auxiliary_path="auxiliary__")
-    qs = qs.filter(auxiliary__user=user).select_related("exam", "auxiliary")
+    qs = learner_attempts(user=user).select_related("exam", "auxiliary")
     return get_scoped_or_404(qs, pk=pk)
 
 

@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from exams.grading import attempt_percent, question_score
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
 from exams.signals import exam_passed
 from lms.models import Auxiliary
+from lms.prepared import PreparedQuery
 
 # Answers that were on their way when the clock ran out still count for this long.
 GRACE = datetime.timedelta(seconds=10)
@@ -39,12 +41,6 @@ class SaveOutcome(enum.Enum):
     STALE = "stale"
     # The attempt is finished or its time (plus grace) has run out: nothing was saved.
     CLOSED = "closed"
-
-
-@dataclass
-class SaveResult:
-    outcome: SaveOutcome
-    attempt: Attempt
 
 
 def is_overdue(attempt: Attempt, now: datetime.datetime) -> bool:
@@ -126,6 +122,81 @@ def _validate_selection(snapshot: dict, selected) -> list[str]:
     return chosen
 
 
+@dataclass
+class SaveResult:
+    outcome: SaveOutcome
+    attempt_id: int
+    deadline: datetime.datetime
+    # The attempt's answered and total question counts after this save (SAVED and STALE).
+    answered: int | None = None
+    total: int | None = None
+
+
+def _save_read(attempts: QuerySet[Attempt], pk: int, position: int) -> QuerySet:
+    """One row: the attempt (locked: an answer can never land after grading), the question
+    at ``position`` and the answer counts. The question and counts are sub-queries, so only
+    the attempt row is locked, and the scope's joins stay inside a sub-query too."""
+    # order_by(): the models' default orderings would join the attempt again in each one.
+    at_position = AttemptQuestion.objects.filter(
+        attempt_id=OuterRef("pk"), position=position
+    ).order_by()
+
+    def count(questions: QuerySet) -> Subquery:
+        counted = questions.order_by().values("attempt_id").annotate(n=Count("pk")).values("n")
+        return Subquery(counted, output_field=IntegerField())
+
+    questions = AttemptQuestion.objects.filter(attempt_id=OuterRef("pk"))
+    return (
+        Attempt.objects.select_for_update()
+        .filter(pk=pk, pk__in=attempts.order_by().values("pk"))
+        .order_by()
+        .annotate(
+            question_id=Subquery(at_position.values("pk")),
+            snapshot=Subquery(at_position.values("snapshot")),
+            current=Subquery(at_position.values("selected")),
+            others_answered=count(questions.exclude(position=position).exclude(selected=[])),
+            question_count=count(questions),
+        )
+        .values_list(
+            "status",
+            "deadline",
+            "question_id",
+            "snapshot",
+            "current",
+            "others_answered",
+            "question_count",
+        )  # fmt: skip
+    )
+
+
+# Every click in an exam autosaves, so the read is compiled once per process (lms.prepared).
+_LEARNER_SAVE_READ = PreparedQuery(
+    lambda user_id, pk, position: _save_read(selectors.learner_attempts_of(user_id), pk, position),
+    "user_id",
+    "pk",
+    "position",
+)
+_SAVE_READ = PreparedQuery(
+    lambda pk, position: _save_read(Attempt.objects.all(), pk, position), "pk", "position"
+)
+
+
+@transaction.atomic
+def attempt_save_for_learner(
+    *,
+    user_id: int,
+    pk: int,
+    position: int,
+    selected: list[str],
+    seq: int,
+    now: datetime.datetime | None = None,
+) -> SaveResult:
+    """A learner's autosave to their attempt ``pk``; someone else's attempt is
+    Attempt.DoesNotExist. See _save."""
+    row = _LEARNER_SAVE_READ.first(user_id=user_id, pk=pk, position=position)
+    return _save(row, pk=pk, position=position, selected=selected, seq=seq, now=now)
+
+
 @transaction.atomic
 def attempt_save_answer(
     *,
@@ -135,25 +206,40 @@ def attempt_save_answer(
     seq: int,
     now: datetime.datetime | None = None,
 ) -> SaveResult:
-    """Store the learner's answer to one question. Idempotent: the write carries the client's
-    sequence number and only replaces an answer with a lower one, so retries and late
-    arrivals of older writes change nothing."""
+    """Store an answer to an attempt the caller already holds (the hand-in form)."""
+    row = _SAVE_READ.first(pk=attempt.pk, position=position)
+    return _save(row, pk=attempt.pk, position=position, selected=selected, seq=seq, now=now)
+
+
+def _save(row, *, pk, position, selected, seq, now) -> SaveResult:
+    """Store the learner's answer to one question, inside the caller's transaction with the
+    attempt row locked by ``row``'s read.
+
+    Idempotent: the write carries the client's sequence number and only replaces an answer
+    with a lower one, so retries and late arrivals of older writes change nothing."""
+    if row is None:
+        raise Attempt.DoesNotExist
     now = now or timezone.now()
-    locked = Attempt.objects.select_for_update().select_related("exam").get(pk=attempt.pk)
-    if not locked.is_open:
-        return SaveResult(SaveOutcome.CLOSED, locked)
-    if is_overdue(locked, now):
-        _finalise(locked, status=AttemptStatus.EXPIRED, now=now)
-        return SaveResult(SaveOutcome.CLOSED, locked)
-    try:
-        row = AttemptQuestion.objects.get(attempt=locked, position=position)
-    except AttemptQuestion.DoesNotExist:
-        raise AnswerError(_("No such question in this attempt.")) from None
-    chosen = _validate_selection(row.snapshot, selected)
-    updated = AttemptQuestion.objects.filter(pk=row.pk, client_seq__lt=seq).update(
+    status, deadline, question_id, snapshot, current, others_answered, total = row
+    if status != AttemptStatus.OPEN or now > deadline + GRACE:
+        locked = Attempt.objects.select_for_update().select_related("exam").get(pk=pk)
+        if locked.is_open:
+            _finalise(locked, status=AttemptStatus.EXPIRED, now=now)
+        return SaveResult(SaveOutcome.CLOSED, pk, deadline)
+    if question_id is None:
+        raise AnswerError(_("No such question in this attempt."))
+    chosen = _validate_selection(snapshot, selected)
+    updated = AttemptQuestion.objects.filter(pk=question_id, client_seq__lt=seq).update(
         selected=chosen, client_seq=seq, answered_at=now
     )
-    return SaveResult(SaveOutcome.SAVED if updated else SaveOutcome.STALE, locked)
+    final = chosen if updated else current
+    return SaveResult(
+        SaveOutcome.SAVED if updated else SaveOutcome.STALE,
+        pk,
+        deadline,
+        answered=(others_answered or 0) + (1 if final else 0),
+        total=total or 0,
+    )
 
 
 def _finalise(attempt: Attempt, *, status: str, now: datetime.datetime) -> None:

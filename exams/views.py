@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from exams import selectors, services
 from exams.grading import correct_keys
-from exams.models import AttemptStatus, ReviewMode
+from exams.models import Attempt, AttemptStatus, ReviewMode
 from lms.models import Auxiliary, Role
 from lms.permissions import get_scoped_or_404, scope_for
 
@@ -130,40 +129,43 @@ def _json_error(message: str, status: int, **extra) -> JsonResponse:
 @login_required
 @require_POST
 def save_answer(request, pk: int):
-    attempt = selectors.learner_attempt_or_404(user=request.user, pk=pk)
     try:
         payload = json.loads(request.body or b"{}")
         position = int(payload["position"])
         seq = int(payload["seq"])
         selected = payload.get("selected", [])
     except (ValueError, KeyError, TypeError):
+        # Someone else's attempt is not found, whatever was posted to it.
+        if not selectors.learner_attempts(user=request.user).filter(pk=pk).exists():
+            raise Http404 from None
         return _json_error(_("The answer could not be read."), 400)
+    scope = scope_for(request.user)
+    if scope.role != Role.LEARNER:
+        raise Http404
     try:
-        result = services.attempt_save_answer(
-            attempt=attempt, position=position, selected=selected, seq=seq
+        result = services.attempt_save_for_learner(
+            user_id=scope.user_id, pk=pk, position=position, selected=selected, seq=seq
         )
+    except Attempt.DoesNotExist:
+        raise Http404 from None
     except services.AnswerError as error:
         return _json_error(str(error), 400)
-    attempt = result.attempt
     if result.outcome is services.SaveOutcome.CLOSED:
         return _json_error(
             _("Time is up: the exam has been handed in and this answer was not saved."),
             409,
-            result_url=reverse("exams:result", args=[attempt.pk]),
+            result_url=reverse("exams:result", args=[pk]),
             remaining_seconds=0,
         )
-    counts = attempt.questions.aggregate(
-        answered=Count("pk", filter=~Q(selected=[])), total=Count("pk")
-    )
     return JsonResponse(
         {
             "ok": True,
             "status": result.outcome.value,
             "position": position,
             "seq": seq,
-            "remaining_seconds": selectors.remaining_seconds(attempt),
-            "answered": counts["answered"],
-            "total": counts["total"],
+            "remaining_seconds": selectors.remaining_seconds_until(result.deadline),
+            "answered": result.answered,
+            "total": result.total,
         }
     )
 

@@ -44,6 +44,19 @@ class Scope:
         return self.role in {Role.AGENCY_ADMIN, Role.OVERSIGHT, Role.PROVINCIAL_ADMIN}
 
 
+def _loaded_profile(user) -> UserProfile | None:
+    """The user's profile with its agency: the one the authentication backend loaded with the
+    user, else one query, cached on the user so that templates reading user.profile do not
+    query again."""
+    relation = UserProfile.user.field.remote_field  # User → profile (reverse one-to-one)
+    if relation.is_cached(user):
+        return relation.get_cached_value(user)
+    profile = UserProfile.objects.select_related("agency").filter(user_id=user.pk).first()
+    if profile is not None:
+        user.profile = profile
+    return profile
+
+
 def scope_for(user) -> Scope:
     if user is None or not user.is_authenticated or not user.is_active:
         return Scope(None, None, None)
@@ -53,11 +66,7 @@ def scope_for(user) -> Scope:
     if user.is_superuser:
         scope = Scope(Role.PROVINCIAL_ADMIN, "/", user.pk)
     else:
-        # One query for the profile and its agency; the instance is cached on the user so that
-        # templates reading user.profile do not query again.
-        profile = UserProfile.objects.select_related("agency").filter(user_id=user.pk).first()
-        if profile is not None:
-            user.profile = profile
+        profile = _loaded_profile(user)
         if profile is None:
             scope = Scope(None, None, user.pk)
         else:
@@ -87,12 +96,12 @@ def _auxiliary_filter(scope: Scope, prefix: str) -> Q | None:
 
 
 def scope_queryset(user, queryset: QuerySet, *, auxiliary_path: str = "") -> QuerySet:
-    """Limit any queryset of people's data to what ``user`` may see.
+    """Limit any queryset of people's data to what ``user`` (or a ``Scope``) may see.
 
     ``auxiliary_path`` is the lookup from the queryset's model to its Auxiliary, e.g.
     ``"auxiliary__"`` for attempts and credentials; empty for Auxiliary itself.
     """
-    scope = scope_for(user)
+    scope = user if isinstance(user, Scope) else scope_for(user)
     if scope.role is None:
         return queryset.none()
     condition = _auxiliary_filter(scope, auxiliary_path)

@@ -167,7 +167,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "lms.auth_backends.ProfileModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -193,7 +193,14 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 # lesson read in pieces on a phone does not log them out.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 SESSION_COOKIE_AGE = 14 * 24 * 3600
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Every request reads the session: with Redis configured it is read from the cache and written
+# through to the database (a cache loss logs nobody out). Without Redis there is no cache that
+# all server processes share, so sessions stay in the database alone.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours

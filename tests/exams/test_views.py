@@ -233,3 +233,35 @@ def test_overview_finalises_an_attempt_whose_time_ran_out(started, client):
     started.refresh_from_db()
     assert started.status == AttemptStatus.EXPIRED
     assert reverse("exams:result", args=[started.pk]) in html
+
+
+def test_autosave_answers_with_the_servers_answered_count(started, client):
+    rows = list(started.questions.order_by("position")[:2])
+    keys = [row.snapshot["choices"][0]["key"] for row in rows]
+    first = save(client, started, rows[0].position, [keys[0]], 1).json()
+    assert first["status"] == "saved" and first["answered"] == 1
+    assert first["total"] == started.questions.count()
+    assert save(client, started, rows[1].position, [keys[1]], 2).json()["answered"] == 2
+    # An older write arriving late changes nothing, and the count says so.
+    late = save(client, started, rows[0].position, [], 1).json()
+    assert late["status"] == "stale" and late["answered"] == 2
+    # Clearing an answer (a newer write) takes it off the count.
+    assert save(client, started, rows[0].position, [], 3).json()["answered"] == 1
+    row = started.questions.get(position=rows[0].position)
+    assert row.selected == [] and row.client_seq == 3
+
+
+def test_autosave_is_one_locked_read_and_one_write(started, client, django_assert_max_num_queries):
+    row = started.questions.order_by("position").first()
+    key = row.snapshot["choices"][0]["key"]
+    save(client, started, row.position, [key], 1)  # session, user and profile are warm now
+    # The session, the user with its profile, the savepoint pair, one scoped locked read and
+    # one UPDATE.
+    with django_assert_max_num_queries(6):
+        assert save(client, started, row.position, [key], 2).json()["status"] == "saved"
+
+
+def test_autosave_to_an_unknown_question_is_refused_without_writing(started, client):
+    response = save(client, started, 9999, ["A"], 1)
+    assert response.status_code == 400
+    assert not started.questions.exclude(selected=[]).exists()

@@ -1,0 +1,68 @@
+"""Querysets compiled once and run again with new values (lms.prepared)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lms.models import Auxiliary
+from lms.prepared import PreparedQuery, PreparedQueryError
+
+
+def _people(agency_id, pk):
+    return (
+        Auxiliary.objects.filter(agency_id=agency_id, pk__gte=pk)
+        .order_by("pk")
+        .values_list("name", "birth_date", "agency__name")
+    )
+
+
+def test_each_run_uses_its_own_values_and_matches_the_orm(org):
+    prepared = PreparedQuery(_people, "agency_id", "pk")
+    for aux in (org.aux_a, org.aux_b):
+        expected = _people(aux.agency_id, aux.pk).first()
+        assert prepared.first(agency_id=aux.agency_id, pk=aux.pk) == expected
+    # Dates come back as dates on every database (converters applied), and no row is None.
+    assert prepared.first(agency_id=org.aux_a.agency_id, pk=org.aux_a.pk)[1] == (
+        org.aux_a.birth_date
+    )
+    assert prepared.first(agency_id=org.aux_a.agency_id, pk=org.aux_b.pk + 10**6) is None
+
+
+def test_a_placeholder_the_query_does_not_use_is_refused(org):
+    prepared = PreparedQuery(lambda agency_id, pk: _people(agency_id, 1), "agency_id", "pk")
+    with pytest.raises(PreparedQueryError, match="pk"):
+        prepared.first(agency_id=org.aux_a.agency_id, pk=org.aux_a.pk)
+
+
+def test_a_model_queryset_gives_the_instance_with_its_related_objects(
+    org, django_assert_num_queries
+):
+    from django.contrib.auth import get_user_model
+
+    prepared = PreparedQuery(
+        lambda user_id: (
+            get_user_model().objects.select_related("profile__agency").filter(pk=user_id)
+        ),
+        "user_id",
+    )
+    prepared.first(user_id=org.learner_a.pk)  # compiled on first use
+    with django_assert_num_queries(1):
+        user = prepared.first(user_id=org.admin_b.pk)
+        assert user.username == org.admin_b.username
+        assert user.profile.role == org.admin_b.profile.role
+        assert user.profile.agency.name == org.county_b.name
+    assert prepared.first(user_id=10**9) is None
+
+
+def test_the_logged_in_user_arrives_with_profile_and_agency(org, django_assert_num_queries):
+    from lms.auth_backends import ProfileModelBackend
+    from lms.permissions import scope_for
+
+    ProfileModelBackend().get_user(org.learner_a.pk)  # compiled on first use
+    # One query per request for the user, and the scope (role, agency) needs no other.
+    with django_assert_num_queries(1):
+        user = ProfileModelBackend().get_user(org.admin_a.pk)
+        assert scope_for(user).agency_path == org.county_a.path
+    org.admin_a.is_active = False
+    org.admin_a.save()
+    assert ProfileModelBackend().get_user(org.admin_a.pk) is None
