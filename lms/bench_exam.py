@@ -2,10 +2,10 @@
 
 It seeds N learners who are ready to sit the exam (eligible, course completed, logged in),
 starts gunicorn with several workers on 127.0.0.1 against the configured database, and drives
-every learner with one asyncio client: all start at the same moment, each autosaves about 50
-answers with the given think time, then hands in. The same request pattern is then run
-against a bare view that does one authenticated UPDATE (the floor for a Django request that
-writes). Afterwards every acknowledged autosave is checked against the database.
+every learner with one asyncio client: all start at the same moment; once everyone has the
+paper on screen, each autosaves about 50 answers with the given think time, then hands in.
+The same autosave pattern is then run against a bare view that does one authenticated UPDATE
+(the floor for a Django request that writes). Afterwards every acknowledged autosave is checked against the database.
 
 Faults (``--fault``): ``kill-worker`` sends SIGKILL to one gunicorn worker mid-load;
 ``restart-db`` restarts PostgreSQL mid-load. Clients behave like the exam page: a failed
@@ -274,7 +274,41 @@ async def _request(client, stats: Stats, kind: str, method: str, url: str, **kwa
     return None
 
 
-async def _learner(port, session_key, think, answers, barrier, stats, acknowledged, floor):
+class _Gate:
+    """Opens once every learner has arrived: has their paper on screen, or gave up."""
+
+    def __init__(self, parties: int) -> None:
+        self.waiting = parties
+        self.opened = asyncio.Event()
+
+    def arrive(self) -> None:
+        self.waiting -= 1
+        if self.waiting <= 0:
+            self.opened.set()
+
+
+async def _open_paper(client, stats, token) -> tuple[int, dict[int, list[str]]] | None:
+    """Start the attempt and load its page: (attempt id, choice keys by position)."""
+    response = await _request(
+        client, stats, "start", "POST", "/exams/start/", data={"csrfmiddlewaretoken": token}
+    )
+    location = response.headers.get("location", "") if response is not None else ""
+    match = _ATTEMPT_RE.search(location)
+    if not match:
+        stats.error("start:no_attempt")
+        return None
+    attempt_id = int(match.group(1))
+    page = await _request(client, stats, "page", "GET", f"/exams/attempts/{attempt_id}/")
+    choices: dict[int, list[str]] = {}
+    for position, key in _CHOICE_RE.findall(page.text if page is not None else ""):
+        choices.setdefault(int(position), []).append(key)
+    if not choices:
+        stats.error("page:no_questions")
+        return None
+    return attempt_id, choices
+
+
+async def _learner(port, session_key, think, answers, barrier, papers, stats, acknowledged, floor):
     token = secrets.token_hex(16)
     headers = {
         "Cookie": f"sessionid={session_key}; csrftoken={token}",
@@ -289,23 +323,19 @@ async def _learner(port, session_key, think, answers, barrier, stats, acknowledg
                 await _request(client, stats, "floor", "POST", "/bench/floor/")
                 await asyncio.sleep(think * random.uniform(0.5, 1.5))
             return
-        response = await _request(
-            client, stats, "start", "POST", "/exams/start/", data={"csrfmiddlewaretoken": token}
-        )
-        location = response.headers.get("location", "") if response is not None else ""
-        match = _ATTEMPT_RE.search(location)
-        if not match:
-            stats.error("start:no_attempt")
+        paper = None
+        try:
+            paper = await _open_paper(client, stats, token)
+        finally:
+            papers.arrive()
+        if paper is None:
             return
-        attempt_id = int(match.group(1))
-        page = await _request(client, stats, "page", "GET", f"/exams/attempts/{attempt_id}/")
-        choices: dict[int, list[str]] = {}
-        for position, key in _CHOICE_RE.findall(page.text if page is not None else ""):
-            choices.setdefault(int(position), []).append(key)
+        attempt_id, choices = paper
         positions = sorted(choices)
-        if not positions:
-            stats.error("page:no_questions")
-            return
+        # Answering begins when everyone has their paper, as the floor's requests all begin
+        # at once: both phases then see the same pattern, and the start rush is measured on
+        # its own (start and page latencies).
+        await papers.opened.wait()
         for n in range(answers):
             position = positions[n % len(positions)]
             selected = [random.choice(choices[position])]
@@ -329,9 +359,10 @@ async def _drive(port, sessions, think, answers, floor, fault_action):
     stats = Stats()
     acknowledged: dict[tuple[int, int], list[str]] = {}
     barrier = asyncio.Event()
+    papers = _Gate(len(sessions))
     tasks = [
         asyncio.create_task(
-            _learner(port, key, think, answers, barrier, stats, acknowledged, floor)
+            _learner(port, key, think, answers, barrier, papers, stats, acknowledged, floor)
         )
         for _aux, key in sessions
     ]
