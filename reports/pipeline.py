@@ -70,6 +70,11 @@ def run_pipelined(
     finally:
         batches.put(_END)
         worker.join()
+        # A reader left half-way (the writer failed) must let go of its database cursor
+        # before anything else uses the connection.
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
