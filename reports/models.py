@@ -51,6 +51,8 @@ class ReportFile(models.Model):
     )
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Written with every progress update: a build whose worker died stops beating.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     status = models.CharField(
         _("status"),

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
@@ -133,12 +134,21 @@ def report_build(*, report_id: int) -> ReportFile:
     report = ReportFile.objects.select_related(
         "agency", "cycle__agency", "cycle__template", "requested_by__profile"
     ).get(pk=report_id)
-    if report.status == ReportStatus.DONE:
-        return report  # a duplicate delivery of the task
     started = timezone.now()
-    ReportFile.objects.filter(pk=report.pk).update(
-        status=ReportStatus.RUNNING, started_at=started, rows_written=0, error=""
+    # Claimed in one UPDATE, so that only one worker builds a report: a duplicate delivery of
+    # the task, or a re-queued build whose first worker is alive after all, finds it taken.
+    claimable = Q(status=ReportStatus.QUEUED) | Q(
+        status=ReportStatus.RUNNING, heartbeat_at__lt=started - stall_after()
     )
+    claimed = ReportFile.objects.filter(claimable, pk=report.pk).update(
+        status=ReportStatus.RUNNING,
+        started_at=started,
+        heartbeat_at=started,
+        rows_written=0,
+        error="",
+    )
+    if not claimed:
+        return report
     fd, path = tempfile.mkstemp(suffix=".xlsx", prefix="report-")
     os.close(fd)
     cleanups: list[Callable] = []
@@ -191,23 +201,50 @@ def _progress_writer(report: ReportFile) -> tuple[Callable[[int], None], Callabl
     row, so progress goes over a connection of its own; it commits as it goes, so the page
     polling the report sees the bar move."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
-        return (
-            lambda written: ReportFile.objects.filter(pk=report.pk).update(rows_written=written),
-            lambda: None,
-        )
+
+        def update(written: int) -> None:
+            ReportFile.objects.filter(pk=report.pk).update(
+                rows_written=written, heartbeat_at=timezone.now()
+            )
+
+        return update, lambda: None
     side = connections.create_connection(DEFAULT_DB_ALIAS)
     meta = ReportFile._meta
     quote = side.ops.quote_name
+    heartbeat = meta.get_field("heartbeat_at")
     sql = (
-        f"UPDATE {quote(meta.db_table)} SET {quote(meta.get_field('rows_written').column)} = %s"
-        f" WHERE {quote(meta.pk.column)} = %s"
+        f"UPDATE {quote(meta.db_table)} SET {quote(meta.get_field('rows_written').column)} = %s,"
+        f" {quote(heartbeat.column)} = %s WHERE {quote(meta.pk.column)} = %s"
     )
 
     def write(written: int) -> None:
+        beat = heartbeat.get_db_prep_save(timezone.now(), side)
         with side.cursor() as cursor:
-            cursor.execute(sql, [written, report.pk])
+            cursor.execute(sql, [written, beat, report.pk])
 
     return write, side.close
+
+
+def stall_after() -> datetime.timedelta:
+    """A running build with no progress for this long is taken to have lost its worker."""
+    return datetime.timedelta(seconds=settings.REPORT_STALL_SECONDS)
+
+
+def reports_requeue_stalled(*, now: datetime.datetime | None = None) -> int:
+    """Queue again the builds whose worker died (the task cluster was killed or restarted):
+    running, with no progress for stall_after(). Without this the broker hands the task out
+    again only after Q_CLUSTER["retry"] (12 minutes). Returns how many were queued."""
+    cutoff = (now or timezone.now()) - stall_after()
+    queued = 0
+    stalled = ReportFile.objects.filter(status=ReportStatus.RUNNING, heartbeat_at__lt=cutoff)
+    for report in stalled.only("pk"):
+        with transaction.atomic():
+            if ReportFile.objects.filter(
+                pk=report.pk, status=ReportStatus.RUNNING, heartbeat_at__lt=cutoff
+            ).update(status=ReportStatus.QUEUED):
+                _enqueue(report)
+                queued += 1
+    return queued
 
 
 def retention_days() -> int:

@@ -9,3 +9,7 @@ def report_build_task(report_id: int):
 
 def reports_cleanup_task():
     return services.reports_cleanup()
+
+
+def reports_requeue_stalled_task():
+    return services.reports_requeue_stalled()

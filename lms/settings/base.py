@@ -293,6 +293,9 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W019",
 ]
 
+# A report build with no progress for this long is taken to have lost its worker and is queued
+# again (reports.services.reports_requeue_stalled, every minute).
+REPORT_STALL_SECONDS = int(os.environ.get("REPORT_STALL_SECONDS", "300"))
 # The load benchmark's floor endpoint (one authenticated UPDATE); off unless BENCH_FLOOR=1.
 BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 

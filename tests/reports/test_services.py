@@ -14,7 +14,7 @@ from django_q.models import Schedule
 
 from reports import pipeline, selectors, services, workbook
 from reports.models import ReportFile, ReportKind, ReportStatus
-from reports.schedules import SCHEDULE_NAME, schedule_ensure
+from reports.schedules import REQUEUE_SCHEDULE_NAME, SCHEDULE_NAME, schedule_ensure
 from tests.reports.factories import make_cycle, make_people
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +127,48 @@ def test_shell_command_writes_the_same_report(org, tmp_path):
     sheet = openpyxl.load_workbook(out)["明细"]
     assert sheet.max_row == 5  # header + 4 people
     assert ReportFile.objects.get().kind == ReportKind.RENEWAL
+
+
+def test_a_build_that_another_worker_is_running_is_not_started_twice(org):
+    cycle = make_cycle(org.county_a)
+    make_people(org.county_a, 2, cycle=cycle)
+    now = timezone.now()
+    report = ReportFile.objects.create(
+        kind=ReportKind.RENEWAL, cycle=cycle, agency=org.county_a, status=ReportStatus.RUNNING,
+        started_at=now, heartbeat_at=now,
+    )  # fmt: skip
+    services.report_build(report_id=report.pk)  # a duplicate delivery of the task
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RUNNING and not report.file
+
+
+def test_a_stalled_build_is_queued_again_and_completes(org, django_capture_on_commit_callbacks):
+    cycle = make_cycle(org.county_a)
+    make_people(org.county_a, 3, cycle=cycle)
+    now = timezone.now()
+    stalled, alive = [
+        ReportFile.objects.create(
+            kind=ReportKind.RENEWAL,
+            cycle=cycle,
+            agency=org.county_a,
+            status=ReportStatus.RUNNING,
+            started_at=now - age,
+            heartbeat_at=now - age,
+        )  # fmt: skip
+        for age in (datetime.timedelta(minutes=10), datetime.timedelta(seconds=30))
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.reports_requeue_stalled() == 1
+    stalled.refresh_from_db()
+    alive.refresh_from_db()
+    assert stalled.status == ReportStatus.DONE and stalled.rows_written == 3 and stalled.file
+    assert alive.status == ReportStatus.RUNNING  # still beating: left alone
+
+
+def test_requeue_schedule_runs_every_minute():
+    Schedule.objects.filter(name=REQUEUE_SCHEDULE_NAME).delete()
+    schedule_ensure()
+    schedule_ensure()
+    schedule = Schedule.objects.get(name=REQUEUE_SCHEDULE_NAME)
+    assert schedule.func == "reports.tasks.reports_requeue_stalled_task"
+    assert (schedule.schedule_type, schedule.minutes) == (Schedule.MINUTES, 1)
