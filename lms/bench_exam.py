@@ -5,7 +5,8 @@ starts gunicorn with several workers on 127.0.0.1 against the configured databas
 every learner with one asyncio client: all start at the same moment; once everyone has the
 paper on screen, each autosaves about 50 answers with the given think time, then hands in.
 The same autosave pattern is then run against a bare view that does one authenticated UPDATE
-(the floor for a Django request that writes). Afterwards every acknowledged autosave is checked against the database.
+(the floor for a Django request that writes). Afterwards every acknowledged autosave is
+checked against the database.
 
 Faults (``--fault``): ``kill-worker`` sends SIGKILL to one gunicorn worker mid-load;
 ``restart-db`` restarts PostgreSQL mid-load. Clients behave like the exam page: a failed

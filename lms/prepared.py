@@ -2,8 +2,9 @@
 
 Building and compiling an ORM query costs far more CPU than running it: the exam autosave's
 read (scope, lock, question, counts) took about 5 ms of CPU to build and compile against
-1 ms to run, and loading the user with its profile on every request about 1.5 ms. For the few queries on a hot path, ``PreparedQuery`` builds the queryset once
-with placeholder numbers, compiles it, keeps the SQL, and runs it with the real numbers.
+1 ms to run. For the few queries on a hot path (that read, and the user with its profile on
+every request), ``PreparedQuery`` builds the queryset once with placeholder numbers, compiles
+it, keeps the SQL, and runs it with the real numbers.
 
 The queryset stays the one description of the query (the scoping helper still builds the
 scope), and the placeholders are checked: every one must come out of the compiler as a query

@@ -3,9 +3,10 @@ the report files a user may see.
 
 The renewal rows are read with one query whatever the row count: scores, violations and the
 credential number arrive as correlated sub-queries on the same row, labels and masking are
-done in SQL, and rows come as tuples (``values_list``) rather than model instances. ``assessments.selectors.report_rows`` builds
-rich objects (seven model instances and a prefetch per chunk of 2,000), which is right for
-pages and too slow for 100,000-row files; this module reads the same models for the file.
+done in SQL, and rows come as tuples (``values_list``) rather than model instances.
+``assessments.selectors.report_rows`` builds rich objects (seven model instances and a
+prefetch per chunk of 2,000), which is right for pages and too slow for 100,000-row files;
+this module reads the same models for the file.
 """
 
 from __future__ import annotations
