@@ -13,6 +13,7 @@ parameter, or compiling fails loudly instead of running the wrong SQL.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -39,8 +40,9 @@ class PreparedQuery:
     def __init__(self, build: Callable[..., QuerySet], *params: str) -> None:
         self.build = build
         self.params = params
-        # Per connection object: connections are per thread, and the compiler keeps its own.
-        self._compiled: dict = {}
+        # Per thread and database alias, as Django's connections are (the compiler keeps its
+        # connection); a thread's entries go with the thread.
+        self._local = threading.local()
 
     def _compile(self, using: str) -> _Compiled:
         placeholders = {name: _PLACEHOLDER_BASE + n for n, name in enumerate(self.params)}
@@ -73,9 +75,10 @@ class PreparedQuery:
 
     def first(self, *, using: str = DEFAULT_DB_ALIAS, **values: int):
         connection = connections[using]
-        compiled = self._compiled.get(connection)
+        cache = self._local.__dict__
+        compiled = cache.get(using)
         if compiled is None:
-            compiled = self._compiled[connection] = self._compile(using)
+            compiled = cache[using] = self._compile(using)
         params = [type(value)(values[name]) if name else value for name, value in compiled.slots]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
