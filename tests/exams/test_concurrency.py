@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -75,3 +76,72 @@ def test_database_refuses_a_second_open_attempt(ready):
             started_at=first.started_at,
             deadline=first.deadline,
         )
+
+
+def test_no_acknowledged_answer_lands_after_grading(ready):
+    """Autosaves from three threads race a hand-in from a fourth: the newest acknowledged
+    answer to each question is the stored one, and the score is the score of what is
+    stored, so nothing landed after grading had read the paper."""
+    from exams.grading import attempt_percent, question_score
+
+    org, exam = ready
+    attempt = services.attempt_start(auxiliary=org.aux_a, exam=exam)
+    rows = list(attempt.questions.order_by("position"))
+    # Alternate a right and a wrong answer, so an answer landing late would change the score.
+    answers = {
+        row.position: [
+            [c["key"] for c in row.snapshot["choices"] if c["weight"] > 0],
+            [next(c["key"] for c in row.snapshot["choices"] if c["weight"] <= 0)],
+        ]
+        for row in rows
+    }
+    acknowledged: dict[int, tuple[int, list[str]]] = {}
+    lock = threading.Lock()
+    counter = iter(range(1, 10**6))
+    barrier = threading.Barrier(4)
+    errors: list = []
+
+    def saves():
+        for round_ in range(60):
+            position = rows[round_ % len(rows)].position
+            with lock:
+                seq = next(counter)
+            selected = answers[position][seq % 2]
+            result = services.attempt_save_answer(
+                attempt=attempt, position=position, selected=selected, seq=seq
+            )
+            if result.outcome is services.SaveOutcome.SAVED:
+                with lock:
+                    if seq > acknowledged.get(position, (0, []))[0]:
+                        acknowledged[position] = (seq, selected)
+
+    def hand_in():
+        time.sleep(0.05)  # in the middle of the saves
+        services.attempt_submit(attempt=attempt)
+
+    def worker(job):
+        try:
+            barrier.wait()
+            job()
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(job,)) for job in (saves, saves, saves,
+               hand_in)]  # fmt: skip
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.SUBMITTED
+    stored = {row.position: row for row in attempt.questions.all()}
+    assert acknowledged  # some saves were acknowledged before the hand-in
+    for position, (_seq, selected) in acknowledged.items():
+        assert stored[position].selected == selected
+    scores = [question_score(r.snapshot, r.selected, partial_credit=exam.partial_credit)
+              for r in stored.values()]  # fmt: skip
+    assert [r.score for r in stored.values()] == scores
+    assert attempt.score == attempt_percent(scores)
