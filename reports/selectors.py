@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     Aggregate,
     Case,
@@ -359,6 +359,14 @@ def renewal_row_values(*, cycle: Cycle, agency: Agency, criteria_ids: list[int])
     )
 
 
+def rows_stream(using: str = DEFAULT_DB_ALIAS) -> bool:
+    """Whether stream_rows streams on this database, keeping its connection busy until the
+    last row (PostgreSQL outside a transaction). The one place that decides it: whoever
+    writes while rows stream must use another connection exactly then."""
+    connection = connections[using]
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
 def stream_rows(queryset: QuerySet) -> Iterator[tuple]:
     """The rows of a ``values_list`` queryset, in chunks as the database produces them.
 
@@ -369,7 +377,7 @@ def stream_rows(queryset: QuerySet) -> Iterator[tuple]:
     caller that writes meanwhile (progress) uses another connection (reports.services).
     """
     connection = connections[queryset.db]
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
+    if not rows_stream(queryset.db):
         yield from queryset.iterator(chunk_size=CHUNK_SIZE)
         return
     compiler = queryset.query.get_compiler(using=queryset.db)

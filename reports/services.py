@@ -12,14 +12,17 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.models import Q
+from django.db.models.sql.constants import ROW_COUNT
+from django.db.models.sql.subqueries import UpdateQuery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_q.tasks import async_task
 
 from lms.models import Agency, Role
 from lms.permissions import scope_for, visible_agencies
+from reports import selectors
 from reports.models import ReportFile, ReportKind, ReportStatus
 
 logger = logging.getLogger(__name__)
@@ -196,33 +199,26 @@ def report_build(*, report_id: int) -> ReportFile:
 
 
 def _progress_writer(report: ReportFile) -> tuple[Callable[[int], None], Callable[[], None]]:
-    """(write progress, clean up). On PostgreSQL outside a transaction the rows stream over
-    the default connection (reports.selectors.stream_rows), which is busy until the last
-    row, so progress goes over a connection of its own; it commits as it goes, so the page
-    polling the report sees the bar move."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
+    """(write progress, clean up). While the rows stream over the default connection
+    (reports.selectors.rows_stream), it is busy until the last row, so progress goes over a
+    connection of its own; either way it commits as it goes, so the page polling the report
+    sees the bar move, and each write is the build's heartbeat."""
+    progress = ReportFile.objects.filter(pk=report.pk)
+    if not selectors.rows_stream():
 
-        def update(written: int) -> None:
-            ReportFile.objects.filter(pk=report.pk).update(
-                rows_written=written, heartbeat_at=timezone.now()
-            )
+        def write(written: int) -> None:
+            progress.update(rows_written=written, heartbeat_at=timezone.now())
 
-        return update, lambda: None
+        return write, lambda: None
     side = connections.create_connection(DEFAULT_DB_ALIAS)
-    meta = ReportFile._meta
-    quote = side.ops.quote_name
-    heartbeat = meta.get_field("heartbeat_at")
-    sql = (
-        f"UPDATE {quote(meta.db_table)} SET {quote(meta.get_field('rows_written').column)} = %s,"
-        f" {quote(heartbeat.column)} = %s WHERE {quote(meta.pk.column)} = %s"
-    )
 
-    def write(written: int) -> None:
-        beat = heartbeat.get_db_prep_save(timezone.now(), side)
-        with side.cursor() as cursor:
-            cursor.execute(sql, [written, beat, report.pk])
+    def write_aside(written: int) -> None:
+        # QuerySet.update(), compiled for the other connection.
+        query = progress.query.chain(UpdateQuery)
+        query.add_update_values({"rows_written": written, "heartbeat_at": timezone.now()})
+        query.get_compiler(connection=side).execute_sql(ROW_COUNT)
 
-    return write, side.close
+    return write_aside, side.close
 
 
 def stall_after() -> datetime.timedelta:
