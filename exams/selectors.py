@@ -155,12 +155,16 @@ def remaining_seconds_until(deadline: datetime.datetime, now: datetime.datetime 
     return max(0, int((deadline - now).total_seconds()))
 
 
+def learner_user_id(user) -> int | None:
+    """The user's id if they are a learner (the one role that sits exams), else None."""
+    scope = scope_for(user)
+    return scope.user_id if scope.role == Role.LEARNER else None
+
+
 def learner_attempts(*, user) -> QuerySet[Attempt]:
     """A learner's own attempts; nobody else's, staff included (they use staff pages)."""
-    scope = scope_for(user)
-    if scope.role != Role.LEARNER:
-        return Attempt.objects.none()
-    return learner_attempts_of(scope.user_id)
+    user_id = learner_user_id(user)
+    return Attempt.objects.none() if user_id is None else learner_attempts_of(user_id)
 
 
 def learner_attempts_of(user_id: int) -> QuerySet[Attempt]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import random
 import secrets
 from dataclasses import dataclass
@@ -245,16 +246,9 @@ def _store_answer(question_id: int, *, chosen: list[str], seq: int, now) -> bool
     chosen, client_seq=seq, answered_at=now), as one statement written from the model's
     metadata: the ORM spends more CPU building that UPDATE than the database running it, and
     this runs on every click. The fields adapt their own values for the database."""
-    connection = connections[router.db_for_write(AttemptQuestion)]
+    alias = router.db_for_write(AttemptQuestion)
+    connection = connections[alias]
     meta = AttemptQuestion._meta
-    quote = connection.ops.quote_name
-    columns = {name: quote(meta.get_field(name).column) for name in ("selected", "client_seq",
-               "answered_at", "id")}  # fmt: skip
-    sql = (
-        f"UPDATE {quote(meta.db_table)} SET {columns['selected']} = %s, "
-        f"{columns['client_seq']} = %s, {columns['answered_at']} = %s "
-        f"WHERE {columns['id']} = %s AND {columns['client_seq']} < %s"
-    )
     params = [
         meta.get_field("selected").get_db_prep_save(chosen, connection),
         seq,
@@ -263,8 +257,22 @@ def _store_answer(question_id: int, *, chosen: list[str], seq: int, now) -> bool
         seq,
     ]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_store_answer_sql(alias), params)
         return cursor.rowcount == 1
+
+
+@functools.cache
+def _store_answer_sql(alias: str) -> str:
+    """The statement's text, written once per database (it depends only on the backend)."""
+    meta = AttemptQuestion._meta
+    quote = connections[alias].ops.quote_name
+    column = {name: quote(meta.get_field(name).column) for name in ("selected", "client_seq",
+              "answered_at", "id")}  # fmt: skip
+    return (
+        f"UPDATE {quote(meta.db_table)} SET {column['selected']} = %s, "
+        f"{column['client_seq']} = %s, {column['answered_at']} = %s "
+        f"WHERE {column['id']} = %s AND {column['client_seq']} < %s"
+    )
 
 
 def _finalise(attempt: Attempt, *, status: str, now: datetime.datetime) -> None:

@@ -40,7 +40,7 @@ def attempt_viewer_required(view):
 
 
 def _learner_auxiliary(request) -> Auxiliary:
-    if scope_for(request.user).role != Role.LEARNER:
+    if selectors.learner_user_id(request.user) is None:
         raise Http404
     auxiliary = Auxiliary.objects.filter(user=request.user).first()
     if auxiliary is None:
@@ -129,6 +129,9 @@ def _json_error(message: str, status: int, **extra) -> JsonResponse:
 @login_required
 @require_POST
 def save_answer(request, pk: int):
+    user_id = selectors.learner_user_id(request.user)
+    if user_id is None:
+        raise Http404
     try:
         payload = json.loads(request.body or b"{}")
         position = int(payload["position"])
@@ -136,15 +139,12 @@ def save_answer(request, pk: int):
         selected = payload.get("selected", [])
     except (ValueError, KeyError, TypeError):
         # Someone else's attempt is not found, whatever was posted to it.
-        if not selectors.learner_attempts(user=request.user).filter(pk=pk).exists():
+        if not selectors.learner_attempts_of(user_id).filter(pk=pk).exists():
             raise Http404 from None
         return _json_error(_("The answer could not be read."), 400)
-    scope = scope_for(request.user)
-    if scope.role != Role.LEARNER:
-        raise Http404
     try:
         result = services.attempt_save_for_learner(
-            user_id=scope.user_id, pk=pk, position=position, selected=selected, seq=seq
+            user_id=user_id, pk=pk, position=position, selected=selected, seq=seq
         )
     except Attempt.DoesNotExist:
         raise Http404 from None
