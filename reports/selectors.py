@@ -321,8 +321,8 @@ def _supervisor_label() -> Coalesce:
 VIOLATIONS_COLUMN = "c_violations"
 
 
-def renewal_row_values(*, cycle: Cycle, agency: Agency, criteria_ids: list[int]) -> QuerySet:
-    """The detail rows as one query whose columns are the cells, in the order of
+def _detail_cells(criteria_ids: list[int]) -> dict:
+    """The detail cells as SQL expressions, by name, in the order of
     ``reports.workbook.detail_columns``: masked ID numbers, labels instead of codes, numbers
     as numbers, the contract end as an Excel serial day. Only the violations column is left
     as raw item numbers (finished in ``renewal_rows``); at 100,000 rows every step per row in
@@ -351,6 +351,12 @@ def renewal_row_values(*, cycle: Cycle, agency: Agency, criteria_ids: list[int])
         "c_response": _objection_label(),
         "c_decision": _label("decision__outcome", outcome_labels),
     }
+    return cells
+
+
+def renewal_row_values(*, cycle: Cycle, agency: Agency, criteria_ids: list[int]) -> QuerySet:
+    """The detail rows as one query whose columns are the cells (see _detail_cells)."""
+    cells = _detail_cells(criteria_ids)
     return (
         report_assessments(cycle=cycle, agency=agency)
         .annotate(**cells)
@@ -405,7 +411,7 @@ def violations_label(items: str) -> str:
 def renewal_rows(*, cycle: Cycle, agency: Agency, criteria_ids: list[int]) -> Iterator[tuple]:
     """Detail rows ready to write (see renewal_row_values), streamed in chunks from one query."""
     queryset = renewal_row_values(cycle=cycle, agency=agency, criteria_ids=criteria_ids)
-    violations_at = 7 + len(criteria_ids) + 4
+    violations_at = list(_detail_cells(criteria_ids)).index(VIOLATIONS_COLUMN)
     for row in stream_rows(queryset):
         items = row[violations_at]
         if items:

@@ -42,7 +42,10 @@ def test_rows_stream_and_progress_is_visible_to_other_connections(org, monkeypat
 
             # What a poller on another connection (another thread here) reads right now.
             def look():
-                seen_elsewhere.append(ReportFile.objects.get(pk=report.pk).rows_written)
+                try:
+                    seen_elsewhere.append(ReportFile.objects.get(pk=report.pk).rows_written)
+                finally:
+                    connection.close()  # this thread's own connection
 
             reader = threading.Thread(target=look)
             reader.start()
