@@ -23,3 +23,10 @@ STORAGES = {
 }
 AXES_ENABLED = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's default in-memory test database. In memory, the live server
+    # (browser tests) shares the test's one connection, and a test reading while the server
+    # writes fails at random with "database table is locked", as Django's documentation
+    # warns. A file gives each thread its own connection, with WAL and the busy timeout.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
