@@ -9,51 +9,64 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections import defaultdict
 
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from exams.models import BlueprintRule, Exam, Question
+from exams.models import BlueprintRule, Choice, Exam, Question, QuestionCitation
 
 
 class BlueprintError(Exception):
     pass
 
 
-def _primary_article(question: Question) -> int | None:
-    citations = list(question.citations.all())
-    return citations[0].article if citations else None
+# One bank question as the draw sees it: (pk, qtype, category path, primary article).
+BankRow = tuple[int, str, str, "int | None"]
 
 
-def _matches(question: Question, rule: BlueprintRule) -> bool:
-    if rule.qtype and question.qtype != rule.qtype:
+def _bank_rows() -> list[BankRow]:
+    """The active bank in pk order, as plain rows: every start reads the whole bank, and
+    building model instances with their choices and citations cost about 60 ms of CPU per
+    start at 117 questions (the start rush of an exam session)."""
+    primary = (
+        QuestionCitation.objects.filter(question=OuterRef("pk"))
+        .order_by("sort_order", "pk")
+        .values("article")[:1]
+    )
+    return list(
+        Question.objects.filter(active=True)
+        .annotate(primary_article=Subquery(primary))
+        .order_by("pk")
+        .values_list("pk", "qtype", "category__path", "primary_article")
+    )
+
+
+def _matches(row: BankRow, rule: BlueprintRule) -> bool:
+    _pk, qtype, category_path, primary_article = row
+    if rule.qtype and qtype != rule.qtype:
         return False
     if rule.category_id:
         path = rule.category.path
-        own = question.category.path
-        if own != path and not own.startswith(path + "/"):
+        if category_path != path and not category_path.startswith(path + "/"):
             return False
-    if rule.article and _primary_article(question) != rule.article:
+    if rule.article and primary_article != rule.article:
         return False
     return True
 
 
-def draw_questions(exam: Exam, *, seed: int) -> list[Question]:
+def draw_question_ids(exam: Exam, *, seed: int) -> list[int]:
+    """The primary keys of the questions drawn for ``seed``, in paper order."""
     rng = random.Random(seed)
-    bank = list(
-        Question.objects.filter(active=True)
-        .select_related("category")
-        .prefetch_related("choices", "citations")
-        .order_by("pk")
-    )
-    drawn: list[Question] = []
+    bank = _bank_rows()
+    drawn: list[int] = []
     taken: set[int] = set()
     # Same order on every database: rules without a position (made outside the admin) last.
     rules = exam.rules.select_related("category").order_by(
         F("sort_order").asc(nulls_last=True), "pk"
     )
     for rule in rules:
-        candidates = [q for q in bank if q.pk not in taken and _matches(q, rule)]
+        candidates = [row[0] for row in bank if row[0] not in taken and _matches(row, rule)]
         if len(candidates) < rule.count:
             raise BlueprintError(
                 _("The bank has %(have)d questions for a blueprint rule that needs %(need)d.")
@@ -61,34 +74,72 @@ def draw_questions(exam: Exam, *, seed: int) -> list[Question]:
             )
         picked = rng.sample(candidates, rule.count)
         drawn.extend(picked)
-        taken.update(q.pk for q in picked)
+        taken.update(picked)
     if exam.shuffle_questions:
         rng.shuffle(drawn)
     return drawn
 
 
-def question_snapshot(question: Question, *, rng: random.Random, shuffle: bool) -> dict:
-    """What the attempt keeps of a question. Choice keys are random so that neither the key
-    nor its order hints at the right answer."""
+def paper_snapshots(question_ids: list[int], *, rng: random.Random, shuffle: bool) -> list[dict]:
+    """What the attempt keeps of each drawn question, in paper order (see question_snapshot).
+    Three queries of plain rows, whatever the paper's length."""
+    questions = {
+        pk: rest
+        for pk, *rest in Question.objects.filter(pk__in=question_ids).values_list(
+            "pk", "name", "category__path", "qtype", "text", "text_format", "explanation"
+        )
+    }
+    choices: dict[int, list[tuple]] = defaultdict(list)
+    for question_id, *choice in (
+        Choice.objects.filter(question_id__in=question_ids)
+        .order_by("question_id", "sort_order", "pk")
+        .values_list("question_id", "text", "weight", "feedback")
+    ):
+        choices[question_id].append(choice)
+    citations: dict[int, list[list]] = defaultdict(list)
+    for question_id, article, item in (
+        QuestionCitation.objects.filter(question_id__in=question_ids)
+        .order_by("question_id", "sort_order", "pk")
+        .values_list("question_id", "article", "item")
+    ):
+        citations[question_id].append([article, item])
+    snapshots = []
+    for pk in question_ids:
+        name, category_path, qtype, text, text_format, explanation = questions[pk]
+        snapshots.append(
+            question_snapshot(
+                {
+                    "name": name,
+                    "category": category_path,
+                    "qtype": qtype,
+                    "text": text,
+                    "text_format": text_format,
+                    "explanation": explanation,
+                    "citations": citations[pk],
+                },
+                choices[pk],
+                rng=rng,
+                shuffle=shuffle,
+            )
+        )
+    return snapshots
+
+
+def question_snapshot(
+    question: dict, choice_rows: list[tuple], *, rng: random.Random, shuffle: bool
+) -> dict:
+    """What the attempt keeps of a question: its fields and its choices, each choice given
+    a random key so that neither the key nor its order hints at the right answer."""
     choices = [
         {
             "key": secrets.token_hex(4),
-            "text": choice.text,
-            "weight": float(choice.weight),
-            "feedback": choice.feedback,
+            "text": text,
+            "weight": float(weight),
+            "feedback": feedback,
         }
-        for choice in question.choices.all()
+        for text, weight, feedback in choice_rows
     ]
     # True/false keeps 正确 before 错误: shuffling two fixed words only confuses.
-    if shuffle and question.qtype != "truefalse":
+    if shuffle and question["qtype"] != "truefalse":
         rng.shuffle(choices)
-    return {
-        "name": question.name,
-        "category": question.category.path,
-        "qtype": question.qtype,
-        "text": question.text,
-        "text_format": question.text_format,
-        "explanation": question.explanation,
-        "citations": [[c.article, c.item] for c in question.citations.all()],
-        "choices": choices,
-    }
+    return {**question, "choices": choices}

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exams import selectors
-from exams.blueprint import BlueprintError, draw_questions, question_snapshot
+from exams.blueprint import BlueprintError, draw_question_ids, paper_snapshots
 from exams.grading import attempt_percent, question_score
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
 from exams.signals import exam_passed
@@ -81,7 +81,7 @@ def _attempt_start_locked(*, auxiliary: Auxiliary, exam: Exam, now: datetime.dat
         raise AttemptStartError(blockers)
     seed = secrets.randbits(48)
     try:
-        questions = draw_questions(exam, seed=seed)
+        question_ids = draw_question_ids(exam, seed=seed)
     except BlueprintError as error:
         raise AttemptStartError([selectors.StartBlocker("bank", str(error))]) from error
     rng = random.Random(seed)
@@ -99,14 +99,10 @@ def _attempt_start_locked(*, auxiliary: Auxiliary, exam: Exam, now: datetime.dat
     except IntegrityError:
         # Only reachable where the row lock is not honoured: someone else's start won.
         return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN)
+    snapshots = paper_snapshots(question_ids, rng=rng, shuffle=exam.shuffle_choices)
     AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(
-            attempt=attempt,
-            position=position,
-            question=question,
-            snapshot=question_snapshot(question, rng=rng, shuffle=exam.shuffle_choices),
-        )
-        for position, question in enumerate(questions, start=1)
+        AttemptQuestion(attempt=attempt, position=position, question_id=pk, snapshot=snapshot)
+        for position, (pk, snapshot) in enumerate(zip(question_ids, snapshots, strict=True), start=1)
     )
     return attempt
 

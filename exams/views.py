@@ -82,7 +82,7 @@ def start(request):
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _paper(attempt) -> list[dict]:
+def _paper(rows) -> list[dict]:
     """The questions as the learner sees them: no weights, feedback or explanations."""
     return [
         {
@@ -99,7 +99,7 @@ def _paper(attempt) -> list[dict]:
             ],
             "selected": row.selected,
         }
-        for row in attempt.questions.all()
+        for row in rows
     ]
 
 
@@ -110,13 +110,14 @@ def attempt_page(request, pk: int):
     attempt = services.attempt_expire_if_due(attempt=attempt)
     if not attempt.is_open:
         return redirect("exams:result", pk=attempt.pk)
-    paper = _paper(attempt)
+    rows = list(attempt.questions.all())
+    paper = _paper(rows)
     context = {
         "attempt": attempt,
         "paper": paper,
         "answered": sum(1 for q in paper if q["selected"]),
         "remaining_seconds": selectors.remaining_seconds(attempt),
-        "max_seq": max((row.client_seq for row in attempt.questions.all()), default=0),
+        "max_seq": max((row.client_seq for row in rows), default=0),
     }
     return render(request, "exams/attempt.html", context)
 

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from exams.models.questions import QuestionCategory, QuestionType
+from lms.fields import ValuesInsertJSONField
 
 
 class ReviewMode(models.TextChoices):
@@ -201,7 +202,7 @@ class AttemptQuestion(models.Model):
     )
     # {"name", "qtype", "text", "text_format", "explanation", "citations": [[a, i]],
     #  "choices": [{"key", "text", "weight", "feedback"}]} — choices in display order.
-    snapshot = models.JSONField()
+    snapshot = ValuesInsertJSONField()
     selected = models.JSONField(default=list, blank=True)
     # The client's sequence number of the saved answer: an older write never replaces a newer.
     client_seq = models.BigIntegerField(default=0)

@@ -7,9 +7,15 @@ from collections import Counter
 import pytest
 
 from exams import services
-from exams.blueprint import BlueprintError, draw_questions
-from exams.models import BlueprintRule, QuestionCategory
+from exams.blueprint import BlueprintError, draw_question_ids
+from exams.models import BlueprintRule, Question, QuestionCategory
 from tests.exams import factories as f
+
+
+def draw_questions(exam, *, seed):
+    ids = draw_question_ids(exam, seed=seed)
+    by_pk = Question.objects.in_bulk(ids)
+    return [by_pk[pk] for pk in ids]
 
 
 @pytest.fixture
@@ -85,3 +91,21 @@ def test_paper_and_choice_order_survive_reload(bank_exam, org):
     assert [q for q, _keys in before] == [
         q.pk for q in draw_questions(bank_exam, seed=attempt.seed)
     ]
+
+
+def test_the_stored_paper_keeps_each_question_as_the_bank_had_it(bank_exam, org):
+    f.complete_course(org.learner_a, bank_exam.course)
+    attempt = services.attempt_start(auxiliary=org.aux_a, exam=bank_exam)
+    for row in attempt.questions.select_related("question__category"):
+        question = row.question
+        snapshot = row.snapshot
+        assert snapshot["name"] == question.name
+        assert snapshot["category"] == question.category.path
+        assert (snapshot["qtype"], snapshot["text"]) == (question.qtype, question.text)
+        assert snapshot["explanation"] == question.explanation
+        assert snapshot["citations"] == [[c.article, c.item] for c in question.citations.all()]
+        # The choices are the bank's (shuffled, re-keyed), with their weights and feedback.
+        bank_choices = sorted((c.text, c.weight, c.feedback) for c in question.choices.all())
+        kept = sorted((c["text"], c["weight"], c["feedback"]) for c in snapshot["choices"])
+        assert kept == bank_choices
+        assert len({c["key"] for c in snapshot["choices"]}) == len(kept)

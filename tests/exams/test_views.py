@@ -265,3 +265,19 @@ def test_autosave_to_an_unknown_question_is_refused_without_writing(started, cli
     response = save(client, started, 9999, ["A"], 1)
     assert response.status_code == 400
     assert not started.questions.exclude(selected=[]).exists()
+
+
+def test_starting_reads_the_bank_in_the_same_queries_whatever_its_size(exam_setup, client, org):
+    """The start rush: the paper is drawn and stored in a fixed number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(org.learner_a)
+    with CaptureQueriesContext(connection) as small_bank:
+        assert client.post(reverse("exams:start")).status_code == 302
+    Attempt.objects.all().delete()
+    f.make_bank(per_article=12)  # four times the bank
+    with CaptureQueriesContext(connection) as large_bank:
+        assert client.post(reverse("exams:start")).status_code == 302
+    assert len(large_bank) == len(small_bank) <= 25
+    assert Attempt.objects.get(auxiliary=org.aux_a).questions.count() == 4
