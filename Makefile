@@ -45,7 +45,7 @@ format: install
 
 ## Refresh the zh_Hans catalogues after changing user-facing strings, then translate and compile.
 messages: install
-	for app in lms courses exams assessments; do \
+	for app in lms courses exams assessments credentials reports; do \
 		(cd $$app && DEBUG=1 ../$(BIN)/python ../manage.py makemessages -l zh_Hans --ignore=migrations); \
 	done
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv

@@ -33,19 +33,26 @@ class Funnel:
 
 
 def training_funnel(*, user) -> Funnel:
+    """Each step counts the people who reached it or a later one. A credential is issued only
+    after the exam is passed (Art. 20), and the exam only after the course; people whose
+    credential predates the platform (imported records) passed offline, and counting them
+    as not passed would draw a funnel that widens."""
     people = scope_queryset(user, Auxiliary.objects.all())
+    credentialed = Exists(Credential.objects.filter(auxiliary_id=OuterRef("pk")))
+    passed = credentialed | Exists(
+        Attempt.objects.filter(auxiliary_id=OuterRef("pk"), passed=True)
+    )
+    completed = passed | Exists(CourseCompletion.objects.filter(user_id=OuterRef("user_id")))
     counts = people.aggregate(
-        # Everyone who entered training: a learner login, or any status past "candidate".
-        enrolled=Count("pk", filter=Q(user__isnull=False) | ~Q(status=AuxiliaryStatus.CANDIDATE)),
-        completed=Count(
-            "pk", filter=Exists(CourseCompletion.objects.filter(user_id=OuterRef("user_id")))
+        # Everyone who entered training: a learner login, any status past "candidate", or a
+        # later step.
+        enrolled=Count(
+            "pk",
+            filter=Q(user__isnull=False) | ~Q(status=AuxiliaryStatus.CANDIDATE) | completed,
         ),
-        passed=Count(
-            "pk", filter=Exists(Attempt.objects.filter(auxiliary_id=OuterRef("pk"), passed=True))
-        ),
-        credentialed=Count(
-            "pk", filter=Exists(Credential.objects.filter(auxiliary_id=OuterRef("pk")))
-        ),
+        completed=Count("pk", filter=completed),
+        passed=Count("pk", filter=passed),
+        credentialed=Count("pk", filter=credentialed),
     )
     return Funnel(**counts)
 

@@ -58,6 +58,10 @@ def funnel_chart(user) -> dict:
         hbar_chart(bars, title=title, chart_id="chart-funnel"),
         [_("Step"), _("People"), _("Of enrolled")],
         rows,
+        note=_(
+            "Each step counts the people who reached it or a later one: a credential issued "
+            "before this platform counts as a passed exam."
+        ),
         empty="" if funnel.enrolled else _("Nobody is enrolled yet."),
     )
 

@@ -97,3 +97,17 @@ def test_dashboard_queries_do_not_grow_with_agencies(org, client, world):
         _populate(agency, world["exam"], world["course"], world["cycle"], supervisor)
     six = panel_queries()
     assert two == six
+
+
+def test_the_funnel_never_widens_for_credentials_issued_before_the_platform(org, client, world):
+    """An imported auxiliary holding a credential, with no course or exam on record here, passed
+    offline (Art. 20): every step counts them, so no step shows more people than the one
+    before it."""
+    veteran = AuxiliaryFactory(agency=org.county_a, status="credentialed")
+    make_credential(veteran, valid_until=timezone.localdate() + datetime.timedelta(days=300))
+    client.force_login(org.admin_a)
+    page = client.get(reverse("home")).content.decode()
+    funnel = page[page.index('id="funnel"') : page.index('id="pass-rate"')]
+    cells = re.findall(r'<td data-label="[^"]*">([^<]*)</td>', funnel)
+    people = [int(cells[n]) for n in (1, 4, 7, 10)]
+    assert people == [4, 2, 2, 2]
