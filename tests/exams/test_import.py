@@ -180,7 +180,7 @@ def test_admin_upload_and_export(client, django_user_model):
     assert client.get(url).status_code == 200
     with (FIXTURES / "questions.gift.txt").open("rb") as handle:
         response = client.post(url, {"file": handle, "format": "gift"})
-    assert "imported 5, skipped 4" in response.content.decode()
+    assert "导入 5 道题（新增 4 道，更新 1 道）；跳过 4 道。" in response.content.decode()
     with (FIXTURES / "broken_no_correct.xml").open("rb") as handle:
         response = client.post(url, {"file": handle})
     assert response.status_code == 200
