@@ -1,6 +1,8 @@
 """Test settings: fast hashers, tasks inline, no secure-cookie redirects."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DEBUG", "1")
 
@@ -29,4 +31,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # (browser tests) shares the test's one connection, and a test reading while the server
     # writes fails at random with "database table is locked", as Django's documentation
     # warns. A file gives each thread its own connection, with WAL and the busy timeout.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+    # One file per test process, so two test runs in one checkout never share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"lms-test-{os.getpid()}.sqlite3")
+    }
