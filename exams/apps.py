@@ -17,7 +17,7 @@ class ExamsConfig(AppConfig):
     verbose_name = _("Exams")
 
     def ready(self) -> None:
-        from exams import home, seeding  # noqa: F401  (register panel, nav and seed step)
+        from exams import demo, home, seeding  # noqa: F401  (panel, nav and seed steps)
         from exams.selectors import question_coverage
 
         post_migrate.connect(_after_migrate, sender=self)

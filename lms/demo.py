@@ -83,6 +83,20 @@ def _user(username: str, name: str, role: str, agency: Agency | None, *, superus
     return user
 
 
+def _birth_date(index: int) -> datetime.date:
+    return datetime.date(1988 + index % 12, 1 + index % 12, 1 + index % 27)
+
+
+def _id_number(index: int) -> str:
+    county_code = "420102" if index % 2 == 0 else "420111"
+    return make_id_number(county_code, _birth_date(index), 100 + index)
+
+
+def demo_auxiliary(index: int) -> Auxiliary | None:
+    """The demo auxiliary at ``index`` of STATUS_PLAN (None before the organisation step)."""
+    return Auxiliary.objects.filter(id_number=_id_number(index)).first()
+
+
 @register_seed_step(10, "organisation")
 @transaction.atomic
 def seed_organisation(stdout=None) -> None:
@@ -107,8 +121,8 @@ def seed_organisation(stdout=None) -> None:
     admin = User.objects.get(username="admin")
     for index, status in enumerate(STATUS_PLAN):
         county = "DHCG" if index % 2 == 0 else "XSCG"
-        birth = datetime.date(1988 + index % 12, 1 + index % 12, 1 + index % 27)
-        id_number = make_id_number("420102" if county == "DHCG" else "420111", birth, 100 + index)
+        birth = _birth_date(index)
+        id_number = _id_number(index)
         if Auxiliary.objects.filter(id_number=id_number).exists():
             continue
         post, duties = POSTS[index % len(POSTS)]
