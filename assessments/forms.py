@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django import forms
+from django.forms.formsets import DELETION_FIELD_NAME
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assessments import rules
 from assessments.models import MEASURE_CHOICES, AssessmentTemplate
@@ -132,16 +136,59 @@ class AdaptForm(forms.Form):
 
 
 class CriterionEditForm(forms.Form):
-    id = forms.IntegerField(widget=forms.HiddenInput)
-    name = forms.CharField(label=_("Name"), max_length=120)
+    """One row of the criteria editor: an existing criterion (with its id) or a new one."""
+
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(label=pgettext_lazy("criterion", "Name"), max_length=120)
+    section = forms.ChoiceField(label=_("Section"), choices=())
+    measure = forms.ChoiceField(label=_("What it measures"), choices=[("", "—"), *MEASURE_CHOICES])
+    weight = forms.DecimalField(label=_("Weight"), min_value=0, max_digits=5, decimal_places=2)
+    max_score = forms.DecimalField(
+        label=_("Maximum score"),
+        min_value=0.01,
+        max_digits=5,
+        decimal_places=2,
+        initial=Decimal(10),
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    measure = forms.ChoiceField(label=_("What it measures"), choices=MEASURE_CHOICES)
-    weight = forms.DecimalField(label=_("Weight"), min_value=0, max_digits=5, decimal_places=2)
-    max_score = forms.DecimalField(
-        label=_("Maximum score"), min_value=0.01, max_digits=5, decimal_places=2
-    )
+
+    TYPED = ("id", "name", "description", "measure", "weight")
+
+    def __init__(self, *args, sections=(), default_section="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = list(sections)
+        self.fields["section"].initial = default_section
+        for name in ("weight", "max_score"):
+            self.fields[name].widget.attrs["inputmode"] = "decimal"
+
+    def has_changed(self) -> bool:
+        # A new row is blank, and left out, until something is typed into it. The section
+        # and maximum it comes preset with do not count: the preset follows the template as
+        # it is now, which may differ from when the page was loaded.
+        return self.is_bound and any(str(self[name].data or "").strip() for name in self.TYPED)
 
 
-CriterionFormSet = forms.formset_factory(CriterionEditForm, extra=0)
+class BaseCriterionFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields[DELETION_FIELD_NAME].label = _("Remove this criterion")
+
+    def with_blank_row(self) -> QueryDict:
+        """The submitted data with one more blank row (preset like the page's blank rows), for
+        adding a row without JavaScript while keeping everything typed so far."""
+        data = self.data.copy()
+        index = self.total_form_count()
+        data[f"{self.prefix}-TOTAL_FORMS"] = str(index + 1)
+        blank = self.empty_form
+        for name, field in blank.fields.items():
+            value = blank.get_initial_for_field(field, name)
+            if value not in (None, ""):
+                data[f"{self.prefix}-{index}-{name}"] = str(value)
+        return data
+
+
+CriterionFormSet = forms.formset_factory(
+    CriterionEditForm, formset=BaseCriterionFormSet, extra=1, can_delete=True
+)

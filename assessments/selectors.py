@@ -15,11 +15,14 @@ from django.apps import apps
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from assessments.models import (
+    SECTION_ORDER,
     Assessment,
     AssessmentStatus,
+    AssessmentTemplate,
     Criterion,
     CriterionScore,
     Cycle,
+    Section,
     Violation,
 )
 from lms.measures import citation_label
@@ -231,3 +234,16 @@ def cycle_progress(*, assessments: QuerySet) -> tuple[int, int, list[SupervisorP
     submitted = sum(p.submitted for p in per_supervisor)
     total = sum(p.total for p in per_supervisor)
     return submitted, total, per_supervisor
+
+
+def template_section_choices(template: AssessmentTemplate) -> list[tuple[str, str]]:
+    """The sections a criterion of the template can be put in: the template's own sections in
+    their order (the usual five when it has none), plus any its criteria already use."""
+    labels = dict(Section.choices)
+    choices = [(s.code, s.title or labels.get(s.code, s.code)) for s in template.sections.all()]
+    if not choices:
+        choices = list(Section.choices)
+    offered = {code for code, _label in choices}
+    used = {c.section for c in template.criteria.all()}
+    choices += [(code, labels[code]) for code in SECTION_ORDER if code in used - offered]
+    return choices

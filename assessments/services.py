@@ -250,29 +250,96 @@ def template_adapt(
     return copy
 
 
+class TemplateInvalid(AssessmentError):
+    """Edited criteria that break a template rule. ``general`` concerns the whole set;
+    ``per_criterion`` maps a row's position in the submitted list to [(field, message)]."""
+
+    def __init__(self, general: list[str], per_criterion: dict[int, list[tuple[str, str]]]):
+        self.general = general
+        self.per_criterion = per_criterion
+        super().__init__(general + [m for errors in per_criterion.values() for _f, m in errors])
+
+
+CRITERION_EDITABLE = ("section", "name", "description", "measure", "weight", "max_score")
+
+
+def _criterion_values(criterion: Criterion) -> dict:
+    return {name: getattr(criterion, name) for name in (*CRITERION_EDITABLE, "anchors")}
+
+
 @transaction.atomic
 def template_update_criteria(
-    *, template: AssessmentTemplate, actor, criteria: list[dict]
+    *,
+    template: AssessmentTemplate,
+    actor,
+    criteria: list[Mapping],
+    remove: Iterable[int] = (),
 ) -> AssessmentTemplate:
-    """Change an agency template's criteria (by id: name, description, measure, weight,
-    max_score). A frozen template gets a new version with the changes; returns the one edited."""
+    """Change, add and remove an agency template's criteria, all or nothing.
+
+    A row of ``criteria`` with an ``id`` changes that criterion (section, name, description,
+    measure, weight, max_score; a value left out stays); a row without one adds a criterion
+    (after the others). ``remove`` lists ids to delete. Criteria in neither stay as they are.
+    The resulting set must pass ``template_errors``, else ``TemplateInvalid`` and nothing
+    changes. A frozen template gets a new version with the changes; returns the one edited."""
     if template.agency_id is None:
         raise PermissionDenied(_("Provincial templates are edited in the content admin."))
     _check_manage(actor, template.agency)
-    originals = list(template.criteria.order_by("sort_order", "pk").values_list("pk", flat=True))
-    if sorted(int(values["id"]) for values in criteria) != sorted(originals):
+    # Concurrent edits of one template take turns, so each is checked against what the
+    # other left; a cycle opening meanwhile (which freezes the template) waits too.
+    template = AssessmentTemplate.objects.select_for_update().get(pk=template.pk)
+    current = {c.pk: c for c in template.criteria.order_by("sort_order", "pk")}
+    originals = list(current)
+    named = [int(row["id"]) for row in criteria if row.get("id") not in (None, "")]
+    removed = [int(pk) for pk in remove]
+    if len(set(named + removed)) != len(named + removed) or not set(named + removed) <= set(
+        current
+    ):
         raise AssessmentError(_("The criteria have changed meanwhile; reload the page."))
-    general, per_criterion = template_errors(criteria=criteria)
-    if general or per_criterion:
-        raise AssessmentError(
-            general + [m for errors in per_criterion.values() for _f, m in errors]
-        )
-    target = template_new_version(template=template, actor=actor) if template.frozen else template
-    # The copy's criteria keep their order, so map the edited rows by position.
-    by_position = dict(enumerate(target.criteria.order_by("sort_order", "pk")))
-    for values in criteria:
-        criterion = by_position[originals.index(int(values["id"]))]
-        for name in ("name", "description", "measure", "weight", "max_score"):
+
+    offered = {code for code, _label in selectors.template_section_choices(template)}
+    edited: list[dict] = []
+    section_errors: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for index, row in enumerate(criteria):
+        pk = row.get("id")
+        if pk in (None, ""):
+            values = {"section": "", "description": "", "max_score": Decimal(10), "anchors": []}
+        else:
+            values = _criterion_values(current[int(pk)])
+        values.update({name: row[name] for name in CRITERION_EDITABLE if row.get(name) is not None})
+        if values["section"] not in offered:
+            section_errors[index].append(("section", _("Choose one of the template's sections.")))
+        edited.append(values)
+    untouched = [c for pk, c in current.items() if pk not in named and pk not in removed]
+    general, per_criterion = template_errors(
+        criteria=edited + [_criterion_values(c) for c in untouched]
+    )
+    per_row: dict[int, list[tuple[str, str]]] = {}
+    for index in sorted(set(per_criterion) | set(section_errors)):
+        errors = section_errors.get(index, []) + per_criterion.get(index, [])
+        if index < len(edited):
+            per_row[index] = errors
+        else:  # not on the page: someone else added it meanwhile
+            general += [f"{untouched[index - len(edited)].name}: {m}" for _f, m in errors]
+    if general or per_row:
+        raise TemplateInvalid(general, per_row)
+
+    target = template
+    if template.frozen or template.cycles.exists():
+        target = template_new_version(template=template, actor=actor)
+    # The copy's criteria keep their order, so existing criteria map onto it by position.
+    copies = list(target.criteria.order_by("sort_order", "pk"))
+    by_id = {pk: copies[position] for position, pk in enumerate(originals)}
+    Criterion.objects.filter(pk__in=[by_id[pk].pk for pk in removed]).delete()
+    next_order = max((c.sort_order for c in copies), default=-1) + 1
+    for row, values in zip(criteria, edited, strict=True):
+        pk = row.get("id")
+        if pk in (None, ""):
+            Criterion.objects.create(template=target, sort_order=next_order, **values)
+            next_order += 1
+            continue
+        criterion = by_id[int(pk)]
+        for name in CRITERION_EDITABLE:
             setattr(criterion, name, values[name])
         criterion.save()
     return target

@@ -4,6 +4,7 @@ objects outside the user's scope are 404. The work happens in assessments.servic
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -481,45 +482,101 @@ def template_detail(request, pk: int):
     )
 
 
+def _plain(value):
+    """40 rather than 40.00 in the form (12.5 stays 12.5)."""
+    if isinstance(value, Decimal):
+        return value.quantize(1) if value == value.to_integral_value() else value.normalize()
+    return value
+
+
+def _criteria_submitted(formset) -> tuple[list[tuple], list[int]]:
+    """([(form, values)] for the rows to keep or add, [ids to remove]) of a valid formset.
+    Blank new rows are left out; a new row marked for removal is simply dropped."""
+    rows, remove = [], []
+    for form in formset.forms:
+        values = dict(form.cleaned_data)
+        if not values:
+            continue
+        if values.pop("DELETE", False):
+            if values.get("id") is not None:
+                remove.append(values["id"])
+            continue
+        rows.append((form, values))
+    return rows, remove
+
+
 @manager_required
 def template_edit(request, pk: int):
-    """An agency edits its own copy; a frozen copy is saved as a new version."""
+    """An agency edits its own copy: change, add and remove criteria, all or nothing. A frozen
+    copy is saved as a new version."""
     template = _template_for(request.user, pk)
     if template.agency_id is None:
         raise Http404
     criteria = list(template.criteria.order_by("sort_order", "pk"))
-    initial = [
-        {
-            "id": c.pk,
-            "name": c.name,
-            "description": c.description,
-            "measure": c.measure,
-            "weight": c.weight,
-            "max_score": c.max_score,
-        }
-        for c in criteria
-    ]
-    formset = CriterionFormSet(request.POST or None, initial=initial)
-    if request.method == "POST" and formset.is_valid():
-        try:
-            edited = services.template_update_criteria(
-                template=template, actor=request.user, criteria=formset.cleaned_data
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+    sections = selectors.template_section_choices(template)
+    form_kwargs = {
+        "sections": sections,
+        # New criteria usually continue where the list ends.
+        "default_section": criteria[-1].section if criteria else sections[0][0],
+    }
+    errors: list[str] = []
+    show_errors = True
+    if request.method != "POST":
+        initial = [
+            {name: _plain(getattr(c, name)) for name in ("id", *services.CRITERION_EDITABLE)}
+            for c in criteria
+        ]
+        formset = CriterionFormSet(initial=initial, form_kwargs=form_kwargs)
+    elif "add_row" in request.POST:
+        # Without JavaScript, "add a row" comes back here with one more blank row; what was
+        # typed is not checked yet, so no errors are shown.
+        posted = CriterionFormSet(request.POST, form_kwargs=form_kwargs)
+        formset = CriterionFormSet(posted.with_blank_row(), form_kwargs=form_kwargs)
+        show_errors = False
+    else:
+        # No initial on a post: rows are matched by the ids posted, not by position.
+        formset = CriterionFormSet(request.POST, form_kwargs=form_kwargs)
+        if not formset.is_valid():
+            errors.append(_("Please correct the marked fields."))
+            errors.extend(formset.non_form_errors())
         else:
-            if edited.pk != template.pk:
-                messages.success(
-                    request,
-                    _("The template is used by a cycle, so version %(v)s was created.")
-                    % {"v": edited.version},
+            rows, remove = _criteria_submitted(formset)
+            try:
+                edited = services.template_update_criteria(
+                    template=template,
+                    actor=request.user,
+                    criteria=[values for _form, values in rows],
+                    remove=remove,
                 )
+            except services.TemplateInvalid as invalid:
+                if invalid.per_criterion:
+                    errors.append(_("Please correct the marked fields."))
+                errors.extend(invalid.general)
+                for index, problems in invalid.per_criterion.items():
+                    form = rows[index][0]
+                    for field, message in problems:
+                        form.add_error(field if field in form.fields else None, message)
+            except ValidationError as error:
+                errors.extend(error.messages)
             else:
-                messages.success(request, _("Saved."))
-            return redirect("assessments:template_detail", pk=edited.pk)
+                if edited.pk != template.pk:
+                    messages.success(
+                        request,
+                        _("The template is used by a cycle, so version %(v)s was created.")
+                        % {"v": edited.version},
+                    )
+                else:
+                    messages.success(request, _("Saved."))
+                return redirect("assessments:template_detail", pk=edited.pk)
+    # After the rows, the blank one (__prefix__) that the page's script copies to add a row.
+    shown = [*formset.forms, formset.empty_form]
+    for form in shown:
+        # A row marked for removal is not checked, so it shows no errors either.
+        form.errors_shown = show_errors and not form["DELETE"].value()
     return render(
-        request, "assessments/template_edit.html", {"template": template, "formset": formset}
+        request,
+        "assessments/template_edit.html",
+        {"template": template, "formset": formset, "rows": shown, "errors": errors},
     )
 
 

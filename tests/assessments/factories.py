@@ -6,7 +6,13 @@ import datetime
 from decimal import Decimal
 
 from assessments import rules, services
-from assessments.models import AssessmentTemplate, Criterion, GradeBandRow, TemplateSection
+from assessments.models import (
+    AssessmentTemplate,
+    Criterion,
+    GradeBandRow,
+    Section,
+    TemplateSection,
+)
 from lms.models import AuxiliaryStatus
 
 PERIOD_START = datetime.date(2026, 1, 1)
@@ -22,7 +28,9 @@ def make_template(criteria=None, *, name="测试考核模板", agency=None) -> A
     ]
     template = AssessmentTemplate.objects.create(name=name, agency=agency)
     for order, code in enumerate(["de", "neng", "qin", "ji", "lian"]):
-        TemplateSection.objects.create(template=template, code=code, title=code, sort_order=order)
+        TemplateSection.objects.create(
+            template=template, code=code, title=Section(code).label, sort_order=order
+        )
     for order, (section, cname, measure, weight, max_score) in enumerate(criteria):
         Criterion.objects.create(
             template=template,

@@ -139,6 +139,7 @@ def test_agency_edit_page_refuses_art18(client, org):
             {
                 f"form-{i}-id": c.pk,
                 f"form-{i}-name": c.name,
+                f"form-{i}-section": c.section,
                 f"form-{i}-description": "",
                 f"form-{i}-measure": c.measure,
                 f"form-{i}-weight": str(c.weight),
@@ -149,7 +150,8 @@ def test_agency_edit_page_refuses_art18(client, org):
     client.force_login(org.admin_a)
     response = client.post(f"/assessments/templates/{copy.pk}/edit/", data)
     assert response.status_code == 200
-    assert "第十八条" in response.content.decode()
+    # The refusal itself, not the page's reminder of Art. 18.
+    assert "第十八条第（三）项" in response.content.decode()
     assert not copy.criteria.filter(description__contains="罚款").exists()
 
 
