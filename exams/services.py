@@ -82,9 +82,11 @@ def _attempt_start_locked(*, auxiliary: Auxiliary, exam: Exam, now: datetime.dat
     seed = secrets.randbits(48)
     try:
         question_ids = draw_question_ids(exam, seed=seed)
+        snapshots = paper_snapshots(
+            question_ids, rng=random.Random(seed), shuffle=exam.shuffle_choices
+        )
     except BlueprintError as error:
         raise AttemptStartError([selectors.StartBlocker("bank", str(error))]) from error
-    rng = random.Random(seed)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -99,7 +101,6 @@ def _attempt_start_locked(*, auxiliary: Auxiliary, exam: Exam, now: datetime.dat
     except IntegrityError:
         # Only reachable where the row lock is not honoured: someone else's start won.
         return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN)
-    snapshots = paper_snapshots(question_ids, rng=rng, shuffle=exam.shuffle_choices)
     AttemptQuestion.objects.bulk_create(
         AttemptQuestion(attempt=attempt, position=position, question_id=pk, snapshot=snapshot)
         for position, (pk, snapshot) in enumerate(zip(question_ids, snapshots, strict=True), start=1)

@@ -109,3 +109,14 @@ def test_the_stored_paper_keeps_each_question_as_the_bank_had_it(bank_exam, org)
         kept = sorted((c["text"], c["weight"], c["feedback"]) for c in snapshot["choices"])
         assert kept == bank_choices
         assert len({c["key"] for c in snapshot["choices"]}) == len(kept)
+
+
+def test_a_question_deleted_after_the_draw_refuses_the_paper_instead_of_a_short_one(bank_exam):
+    import random
+
+    from exams.blueprint import paper_snapshots
+
+    ids = draw_question_ids(bank_exam, seed=3)
+    Question.objects.filter(pk=ids[0]).delete()
+    with pytest.raises(BlueprintError, match="题库发生了变化"):
+        paper_snapshots(ids, rng=random.Random(3), shuffle=True)
