@@ -31,5 +31,15 @@ def benchmarks() -> dict[str, Benchmark]:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB (Linux reports KiB)."""
+    """Peak resident set size of this process, in MB: since the last reset of the peak
+    (reports.bench.reset_peak_rss) where Linux's VmHWM is available. getrusage's maxrss is
+    no substitute there: it also keeps the peak recorded whenever a thread exits, so a phase
+    after a bigger one could report the bigger one's peak."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
