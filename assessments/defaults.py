@@ -32,6 +32,34 @@ def _anchors(top: str, good: str, fair: str, poor: str) -> list[dict]:
     ]
 
 
+# A criterion an agency adds gets these levels, scaled to its maximum, so that supervisors
+# can tap a level on the scoring form as they can for the shipped criteria.
+GENERIC_LEVELS = (
+    "全面达到要求，表现突出",
+    "达到要求，偶有不足",
+    "基本达到要求，需要改进",
+    "未达到要求",
+)
+
+
+def generic_anchors(max_score) -> list[dict]:
+    """The four levels of _anchors (90 %, 70 %, 60 % of the maximum and below), for any
+    maximum: for 10 they are the shipped criteria's 9–10, 7–8.99, 6–6.99 and 0–5.99."""
+    top = float(max_score)
+    bounds = [(0.9 * top, top), (0.7 * top, 0.9 * top - 0.01), (0.6 * top, 0.7 * top - 0.01),
+              (0.0, 0.6 * top - 0.01)]  # fmt: skip
+    return [
+        {"min": _plain(low), "max": _plain(high), "text": text}
+        for (low, high), text in zip(bounds, GENERIC_LEVELS, strict=True)
+    ]
+
+
+def _plain(number: float) -> int | float:
+    """9 rather than 9.0, as the shipped levels are written and shown."""
+    number = round(number, 2)
+    return int(number) if number == int(number) else number
+
+
 # section, name, description, measure, weight
 CRITERIA = [
     (

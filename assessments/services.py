@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from assessments import rules, selectors
+from assessments.defaults import generic_anchors
 from assessments.models import (
     Assessment,
     AssessmentRevision,
@@ -335,6 +336,7 @@ def template_update_criteria(
     for row, values in zip(criteria, edited, strict=True):
         pk = row.get("id")
         if pk in (None, ""):
+            values["anchors"] = values["anchors"] or generic_anchors(values["max_score"])
             Criterion.objects.create(template=target, sort_order=next_order, **values)
             next_order += 1
             continue

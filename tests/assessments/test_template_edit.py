@@ -176,6 +176,10 @@ def test_adding_a_criterion_saves_it_in_the_chosen_section(admin, copy):
         Decimal(5),
     )
     assert added.description == "按考勤记录"
+    # Tap-to-fill levels on the scoring form, scaled to its maximum of 5.
+    assert [(a["min"], a["max"]) for a in added.anchors] == [
+        (4.5, 5), (3.5, 4.49), (3, 3.49), (0, 2.99)
+    ]  # fmt: skip
     assert [c.weight for c in copy.criteria.order_by("sort_order")] == [50, 30, 20]
     services.template_check(template=copy)  # a cycle can open with it
     # The detail page lists it in its section: 勤 comes before 绩, though it was added last.
