@@ -112,7 +112,23 @@ def test_new_auxiliary_reads_sits_passes_and_verifies(live_server, phone):
     screenshot(page, "lesson-phone")
 
     page.goto(f"{live_server.url}/exams/")
-    page.click("form[action$='/exams/start/'] button[type=submit]")
+    # While the start is on its way (held here, so the page stays), the button says so and
+    # cannot be pressed again. Playwright waits for a pending navigation before its next
+    # step, so the press and the look happen in one script.
+    held = []
+    page.route("**/exams/start/", lambda route: held.append(route))
+    disabled, label = page.evaluate(
+        """() => {
+            const button = document.querySelector("form[action$='/exams/start/'] button");
+            button.click();
+            return new Promise((done) =>
+                setTimeout(() => done([button.disabled, button.textContent]), 50));
+        }"""
+    )
+    assert (disabled, label) == (True, "正在准备试卷…")
+    assert len(held) == 1
+    held[0].continue_()
+    page.unroute("**/exams/start/")
     page.wait_for_url(re.compile(r"/exams/attempts/\d+/$"))
     attempt = Attempt.objects.get(auxiliary=aux)
     answers = _answers(attempt, correct=True)
