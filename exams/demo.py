@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from courses.models import CourseCompletion, LessonProgress
+from courses.models import LessonProgress
 from courses.selectors import course_lessons
+from courses.services import course_completion_record
 from exams import services
 from exams.grading import correct_keys
 from exams.models import Attempt, Exam
 from exams.seeding import seed_exam
 from lms.demo import STATUS_PLAN, demo_auxiliary
-from lms.models import AuxiliaryStatus, Role, UserProfile
+from lms.models import AuxiliaryStatus
 from lms.seeding import register_seed_step
+from lms.services import learner_login_create
 
 # (position in the demo organisation's STATUS_PLAN, each attempt's outcome in order, how many
 # days ago the first attempt was). Positions 14 and 15 are the demo learner logins.
@@ -56,7 +57,8 @@ def seed_exam_history(stdout=None) -> None:
 @transaction.atomic
 def _sit(exam: Exam, auxiliary, outcomes: list[str], days_ago: int) -> None:
     started = timezone.now() - datetime.timedelta(days=days_ago)
-    user = auxiliary.user or _trainee_login(auxiliary)
+    # A login as enrolment gives one; its generated password is not kept (not a demo login).
+    user = auxiliary.user or learner_login_create(auxiliary=auxiliary).auxiliary.user
     _complete_course(user, exam.course, at=started - datetime.timedelta(days=3))
     for outcome in outcomes:
         attempt = services.attempt_start(auxiliary=auxiliary, exam=exam, now=started)
@@ -78,20 +80,8 @@ def _sit(exam: Exam, auxiliary, outcomes: list[str], days_ago: int) -> None:
         started += exam.retake_wait + datetime.timedelta(days=6)
 
 
-def _trainee_login(auxiliary):
-    """A learner account without a usable password: the trainee's history, not a demo login."""
-    user = get_user_model().objects.create(
-        username=f"trainee{auxiliary.pk}", first_name=auxiliary.name
-    )
-    user.set_unusable_password()
-    user.save(update_fields=["password"])
-    UserProfile.objects.create(user=user, role=Role.LEARNER, agency=auxiliary.agency)
-    auxiliary.user = user
-    auxiliary.save(update_fields=["user"])
-    return user
-
-
 def _complete_course(user, course, *, at: datetime.datetime) -> None:
+    """Every lesson read (dated ``at``), then the completion recorded as a reader's would be."""
     for lesson in course_lessons(course):
         LessonProgress.objects.get_or_create(user=user, lesson=lesson, defaults={"completed_at": at})
-    CourseCompletion.objects.get_or_create(user=user, course=course, defaults={"completed_at": at})
+    course_completion_record(user=user, course=course, at=at)
