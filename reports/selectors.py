@@ -356,7 +356,10 @@ def _detail_cells(criteria_ids: list[int]) -> dict:
 
 def renewal_row_values(*, cycle: Cycle, agency: Agency, criteria_ids: list[int]) -> QuerySet:
     """The detail rows as one query whose columns are the cells (see _detail_cells)."""
-    cells = _detail_cells(criteria_ids)
+    return _row_values(cycle, agency, _detail_cells(criteria_ids))
+
+
+def _row_values(cycle: Cycle, agency: Agency, cells: dict) -> QuerySet:
     return (
         report_assessments(cycle=cycle, agency=agency)
         .annotate(**cells)
@@ -410,9 +413,9 @@ def violations_label(items: str) -> str:
 
 def renewal_rows(*, cycle: Cycle, agency: Agency, criteria_ids: list[int]) -> Iterator[tuple]:
     """Detail rows ready to write (see renewal_row_values), streamed in chunks from one query."""
-    queryset = renewal_row_values(cycle=cycle, agency=agency, criteria_ids=criteria_ids)
-    violations_at = list(_detail_cells(criteria_ids)).index(VIOLATIONS_COLUMN)
-    for row in stream_rows(queryset):
+    cells = _detail_cells(criteria_ids)
+    violations_at = list(cells).index(VIOLATIONS_COLUMN)
+    for row in stream_rows(_row_values(cycle, agency, cells)):
         items = row[violations_at]
         if items:
             row = row[:violations_at] + (violations_label(items),) + row[violations_at + 1 :]

@@ -140,9 +140,7 @@ def report_build(*, report_id: int) -> ReportFile:
     started = timezone.now()
     # Claimed in one UPDATE, so that only one worker builds a report: a duplicate delivery of
     # the task, or a re-queued build whose first worker is alive after all, finds it taken.
-    claimable = Q(status=ReportStatus.QUEUED) | Q(
-        status=ReportStatus.RUNNING, heartbeat_at__lt=started - stall_after()
-    )
+    claimable = Q(status=ReportStatus.QUEUED) | _stalled(started)
     claimed = ReportFile.objects.filter(claimable, pk=report.pk).update(
         status=ReportStatus.RUNNING,
         started_at=started,
@@ -154,15 +152,13 @@ def report_build(*, report_id: int) -> ReportFile:
         return report
     fd, path = tempfile.mkstemp(suffix=".xlsx", prefix="report-")
     os.close(fd)
-    cleanups: list[Callable] = []
+    # Opens no connection yet: a side connection connects on its first progress write.
+    progress, progress_done = _progress_writer(report)
     try:
 
         def set_total(total: int) -> None:
             report.rows_total = total
             ReportFile.objects.filter(pk=report.pk).update(rows_total=total)
-
-        progress, progress_done = _progress_writer(report)
-        cleanups.append(progress_done)
 
         # Files are Chinese documents whatever language the requester's browser was using.
         with translation.override(settings.LANGUAGE_CODE):
@@ -191,8 +187,7 @@ def report_build(*, report_id: int) -> ReportFile:
             status=report.status, error=report.error, finished_at=report.finished_at
         )
     finally:
-        for cleanup in cleanups:
-            cleanup()
+        progress_done()
         if os.path.exists(path):
             os.unlink(path)
     return report
@@ -226,18 +221,23 @@ def stall_after() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.REPORT_STALL_SECONDS)
 
 
+def _stalled(now: datetime.datetime) -> Q:
+    """Running builds whose worker is taken to be gone at ``now`` (see stall_after)."""
+    return Q(status=ReportStatus.RUNNING, heartbeat_at__lt=now - stall_after())
+
+
 def reports_requeue_stalled(*, now: datetime.datetime | None = None) -> int:
     """Queue again the builds whose worker died (the task cluster was killed or restarted):
     running, with no progress for stall_after(). Without this the broker hands the task out
     again only after Q_CLUSTER["retry"] (12 minutes). Returns how many were queued."""
-    cutoff = (now or timezone.now()) - stall_after()
+    stalled = _stalled(now or timezone.now())
     queued = 0
-    stalled = ReportFile.objects.filter(status=ReportStatus.RUNNING, heartbeat_at__lt=cutoff)
-    for report in stalled.only("pk"):
+    for report in ReportFile.objects.filter(stalled).only("pk"):
         with transaction.atomic():
-            if ReportFile.objects.filter(
-                pk=report.pk, status=ReportStatus.RUNNING, heartbeat_at__lt=cutoff
-            ).update(status=ReportStatus.QUEUED):
+            # Claimed in the UPDATE, as a build claims: a build that beat meanwhile stays.
+            if ReportFile.objects.filter(stalled, pk=report.pk).update(
+                status=ReportStatus.QUEUED
+            ):
                 _enqueue(report)
                 queued += 1
     return queued

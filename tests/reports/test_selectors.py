@@ -12,17 +12,22 @@ from reports.selectors import ExcelDate, _masked_id, _objection_label, objection
 from tests.reports.factories import make_assessment, make_cycle
 
 
+def sql_value(auxiliary, expression):
+    """``expression`` evaluated by the database on ``auxiliary``'s row."""
+    return (
+        Auxiliary.objects.filter(pk=auxiliary.pk)
+        .annotate(value=expression)
+        .values_list("value", flat=True)
+        .get()
+    )
+
+
 @pytest.mark.parametrize(
     "id_number", ["44030419900101123X", "440304900101123", "12345678", "1234", ""]
 )
 def test_masking_in_sql_matches_mask_id_number(org, id_number):
     Auxiliary.objects.filter(pk=org.aux_a.pk).update(id_number=id_number)
-    masked = (
-        Auxiliary.objects.filter(pk=org.aux_a.pk)
-        .annotate(masked=_masked_id("id_number"))
-        .values_list("masked", flat=True)
-        .get()
-    )
+    masked = sql_value(org.aux_a, _masked_id("id_number"))
     assert masked == mask_id_number(id_number)
     assert id_number[4:-4] not in masked or len(id_number) <= 8
 
@@ -33,12 +38,7 @@ def test_masking_in_sql_matches_mask_id_number(org, id_number):
 )
 def test_dates_become_excel_serial_days(org, contract_end, serial):
     Auxiliary.objects.filter(pk=org.aux_a.pk).update(contract_end=contract_end)
-    value = (
-        Auxiliary.objects.filter(pk=org.aux_a.pk)
-        .annotate(serial=ExcelDate("contract_end"))
-        .values_list("serial", flat=True)
-        .get()
-    )
+    value = sql_value(org.aux_a, ExcelDate("contract_end"))
     # The numbers Excel itself shows for these dates (format the cell as General).
     assert value == serial
 
