@@ -111,7 +111,7 @@ def parse_form(
         if not score.is_finite() or not Decimal(0) <= score <= criterion.max_score:
             parsed.error(
                 key,
-                _("Enter a score from 0 to %(max)s.") % {"max": _plain(criterion.max_score)},
+                _("Enter a score from 0 to %(max)s.") % {"max": plain_number(criterion.max_score)},
             )
             continue
         if score != score.quantize(Decimal("0.01")):
@@ -121,7 +121,7 @@ def parse_form(
             parsed.error(
                 f"comment_{criterion.pk}",
                 _("Explain a score of %(score)s: the lowest and highest scores need a comment.")
-                % {"score": _plain(score)},
+                % {"score": plain_number(score)},
             )
         parsed.scores[criterion.pk] = (score, comment)
     parsed.days_absent = _count(parsed, data, "days_absent")
@@ -157,7 +157,7 @@ def parse_form(
     return parsed
 
 
-def _plain(value: Decimal) -> str:
+def plain_number(value: Decimal) -> str:
     """10.00 → 10, 7.50 → 7.5."""
-    text = format(value, "f")
+    text = format(Decimal(value), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -38,7 +38,7 @@ from assessments.models import (
     TemplateSection,
     Violation,
 )
-from assessments.scoring import ParsedForm, clean_draft, parse_form
+from assessments.scoring import ParsedForm, clean_draft, parse_form, plain_number
 from lms.models import Agency, Auxiliary, AuxiliaryStatus, Role, UserProfile
 from lms.permissions import scope_for
 
@@ -112,7 +112,7 @@ def template_errors(
             )
     if criteria and total != Decimal(100):
         general.append(
-            _("The weights total %(total)s; they must total 100.") % {"total": _plain(total)}
+            _("The weights total %(total)s; they must total 100.") % {"total": plain_number(total)}
         )
     minimums = [Decimal(b.get("minimum") or 0) for b in bands]
     if minimums and min(minimums) > 0:
@@ -626,7 +626,7 @@ def amendment_initial(assessment: Assessment) -> dict[str, str]:
         "general_comment": assessment.general_comment,
     }
     for score in assessment.scores.all():
-        data[f"score_{score.criterion_id}"] = _plain(score.score)
+        data[f"score_{score.criterion_id}"] = plain_number(score.score)
         data[f"comment_{score.criterion_id}"] = score.comment
     for index, v in enumerate(assessment.violations.filter(withdrawn_at__isnull=True)):
         data[f"violation_item_{index}"] = str(v.item)
@@ -995,8 +995,3 @@ def schedules_ensure() -> None:
 
 
 REMINDER_SCHEDULE = "assessments: reminders"
-
-
-def _plain(value: Decimal) -> str:
-    text = format(Decimal(value), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text

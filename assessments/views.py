@@ -37,7 +37,7 @@ from assessments.models import (
     Violation,
 )
 from assessments.rules import VIOLATION_ITEMS, law_words
-from assessments.scoring import violation_rows
+from assessments.scoring import plain_number, violation_rows
 from lms.measures import citation_label
 from lms.models import Role
 from lms.permissions import (
@@ -482,13 +482,6 @@ def template_detail(request, pk: int):
     )
 
 
-def _plain(value):
-    """40 rather than 40.00 in the form (12.5 stays 12.5)."""
-    if isinstance(value, Decimal):
-        return value.quantize(1) if value == value.to_integral_value() else value.normalize()
-    return value
-
-
 def _criteria_submitted(formset) -> tuple[list[tuple], list[int]]:
     """([(form, values)] for the rows to keep or add, [ids to remove]) of a valid formset.
     Blank new rows are left out; a new row marked for removal is simply dropped."""
@@ -503,6 +496,11 @@ def _criteria_submitted(formset) -> tuple[list[tuple], list[int]]:
             continue
         rows.append((form, values))
     return rows, remove
+
+
+def _form_value(value):
+    """40 rather than 40.00 in the form (12.5 stays 12.5)."""
+    return plain_number(value) if isinstance(value, Decimal) else value
 
 
 @manager_required
@@ -523,7 +521,7 @@ def template_edit(request, pk: int):
     show_errors = True
     if request.method != "POST":
         initial = [
-            {name: _plain(getattr(c, name)) for name in ("id", *services.CRITERION_EDITABLE)}
+            {name: _form_value(getattr(c, name)) for name in ("id", *services.CRITERION_EDITABLE)}
             for c in criteria
         ]
         formset = CriterionFormSet(initial=initial, form_kwargs=form_kwargs)

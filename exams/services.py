@@ -45,7 +45,12 @@ class SaveOutcome(enum.Enum):
 
 
 def is_overdue(attempt: Attempt, now: datetime.datetime) -> bool:
-    return now > attempt.deadline + GRACE
+    return past_grace(attempt.deadline, now)
+
+
+def past_grace(deadline: datetime.datetime, now: datetime.datetime) -> bool:
+    """The time (plus the grace for answers on their way) ran out."""
+    return now > deadline + GRACE
 
 
 def attempt_start(*, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | None = None):
@@ -219,7 +224,7 @@ def _save(row, *, pk, position, selected, seq, now) -> SaveResult:
         raise Attempt.DoesNotExist
     now = now or timezone.now()
     status, deadline, question_id, snapshot, current, others_answered, total = row
-    if status != AttemptStatus.OPEN or now > deadline + GRACE:
+    if status != AttemptStatus.OPEN or past_grace(deadline, now):
         locked = Attempt.objects.select_for_update().select_related("exam").get(pk=pk)
         if locked.is_open:
             _finalise(locked, status=AttemptStatus.EXPIRED, now=now)

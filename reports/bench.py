@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.utils import timezone
 
-from lms.bench import peak_rss_mb, register_bench
+from lms.bench import peak_rss_mb, register_bench, reset_peak_rss
 
 ROOT_CODE = "BENCHRPT"
 COUNTIES = 10
@@ -29,16 +29,6 @@ def _add_arguments(parser):
     parser.add_argument(
         "--repeat", type=int, default=1, help="run each side N times and keep the fastest"
     )
-
-
-def reset_peak_rss() -> bool:
-    """Reset this process's peak RSS (Linux ≥ 4.0), so each phase reports its own peak."""
-    try:
-        with open("/proc/self/clear_refs", "w") as handle:
-            handle.write("5")
-    except OSError:
-        return False
-    return True
 
 
 def _agencies():
