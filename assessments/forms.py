@@ -132,7 +132,11 @@ class AdaptForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = managed_agencies(user)
+        agencies = managed_agencies(user)
+        self.fields["agency"].queryset = agencies
+        if agencies.count() == 1:
+            # A county admin manages one agency: nothing to choose, so no blank to choose first.
+            self.fields["agency"].empty_label = None
 
 
 class CriterionEditForm(forms.Form):

@@ -359,3 +359,14 @@ def test_editing_criteria_of_another_template_is_refused(org):
         services.template_update_criteria(template=copy, actor=org.admin_a, criteria=rows)
     stranger.refresh_from_db()
     assert stranger.name != "改名"
+
+
+def test_a_county_admin_copies_with_their_agency_already_chosen(client, org):
+    """One agency to manage: the copy form offers it, with no blank to pick first."""
+    template = default_template()
+    client.force_login(org.admin_a)
+    page = client.get(f"/assessments/templates/{template.pk}/").content.decode()
+    select = page[page.index('name="agency"') : page.index("</select>")]
+    assert "---------" not in select
+    assert f'value="{org.county_a.pk}"' in select
+    assert f'value="{org.county_b.pk}"' not in select
