@@ -155,6 +155,9 @@ def _server_env() -> dict:
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
         "BENCH_FLOOR": "1",
+        # Its own collected static files: var/static would shadow the source tree for
+        # `make run` (WhiteNoise prefers STATIC_ROOT), with files from this run.
+        "STATIC_ROOT": str(BASE_DIR / "var" / "bench-static"),
         "DATABASE_URL": settings.DATABASE_URL,
         "LOG_LEVEL": "ERROR",
     }

@@ -1,7 +1,7 @@
 """All settings, read from the environment with safe embedded defaults.
 
 Environment variables (documented in README.md): DEBUG, SECRET_KEY, ALLOWED_HOSTS,
-CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, MEDIA_ROOT, EMAIL_URL-style settings
+CSRF_TRUSTED_ORIGINS, DATABASE_URL, REDIS_URL, MEDIA_ROOT, STATIC_ROOT, EMAIL_URL-style settings
 (EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
 DEFAULT_FROM_EMAIL), SITE_URL, SECURE_SSL_REDIRECT, Q_WORKERS.
 """
@@ -220,7 +220,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# collectstatic's target. WhiteNoise serves what is here before the source tree, so anything
+# that collects for itself (bench exam's production server) uses a directory of its own.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -23,9 +23,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Static files come from the source tree (WhiteNoise's finders), never from what an earlier
-# collectstatic (make run, bench exam) left in var/static: WhiteNoise prefers STATIC_ROOT, and
-# the browser tests would run yesterday's scripts. Nothing is ever collected here.
+# Static files come from the source tree (WhiteNoise's finders), never from what a deployer's
+# collectstatic left in STATIC_ROOT: WhiteNoise prefers STATIC_ROOT, and the browser tests
+# would run old scripts. Nothing is ever collected here.
 STATIC_ROOT = BASE_DIR / "var" / "static-never-collected"  # noqa: F405
 AXES_ENABLED = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
