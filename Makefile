@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address printed on slips and in the cards' QR codes follows the server's own address;
+# a SITE_URL given in the environment or on the command line wins.
+SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test e2e lint format install migrate messages clean
+.PHONY: run test e2e lint format format-check install migrate messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,10 +23,12 @@ migrate: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 
 ## Web server and task worker together on $(HOST):$(PORT); Ctrl-C stops both.
+run: export SITE_URL := $(SITE_URL)
 run: migrate
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	@echo ""
 	@echo "  Open http://$(HOST):$(PORT)/  (content admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "  Slips and card QR codes point to $(SITE_URL)"
 	@echo ""
 	@DEBUG=1 bash -c 'trap "kill 0" INT TERM EXIT; \
 		$(BIN)/python manage.py qcluster & \
@@ -43,9 +48,12 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 
+format-check: install
+	$(BIN)/ruff format --check .
+
 ## Refresh the zh_Hans catalogues after changing user-facing strings, then translate and compile.
 messages: install
-	for app in lms courses exams assessments credentials reports; do \
+	for app in lms courses training exams assessments credentials reports api; do \
 		(cd $$app && DEBUG=1 ../$(BIN)/python ../manage.py makemessages -l zh_Hans --ignore=migrations); \
 	done
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv

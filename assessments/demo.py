@@ -1,5 +1,6 @@
 """Demo data: the provincial template and a cycle for the demo county (DHCG) with a few
-submitted assessments — various grades, a dismissal, one acknowledged, one objected. Idempotent."""
+submitted assessments — various grades, a dismissal, one acknowledged, one objected, and the
+demo login ``learner``'s waiting for their response (acknowledge or object). Idempotent."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from django.utils import timezone
 from assessments import services
 from assessments.defaults import default_template
 from assessments.models import Assessment, Cycle
-from assessments.setup import editors_may_manage_templates
+from lms.demo import DEMO_PASSWORD
 from lms.models import Agency, AuxiliaryStatus, Role, UserProfile
-from lms.seeding import register_seed_step
+from lms.seeding import DemoLogin
 
 User = get_user_model()
 DEMO_CYCLE_NAME = "2026年度考核（演示）"
@@ -34,11 +35,25 @@ PLANS = [
     ("8.5", 0, 1, [(9, "2026-08-03", "收受商户购物卡一张（价值500元），经查属实。")], None),
 ]
 
+# The plan the demo login ``learner`` gets: submitted, not yet answered.
+LEARNER_PLAN = 1
+RESPONSE_NOTES = {
+    "acknowledged": "东湖区辅助人员：已确认考核",
+    "objected": "东湖区辅助人员：已对考核提出异议",
+}
+
+
+def demo_logins() -> list[DemoLogin]:
+    """The assessed auxiliaries who acknowledged or objected, so both can be looked at."""
+    return [
+        DemoLogin(f"aux_dh{index + 1}", RESPONSE_NOTES[plan[4]], 30)
+        for index, plan in enumerate(PLANS)
+        if plan[4]
+    ]
+
 
 def _learner_login(aux, username: str):
     """Demo logins for the assessed auxiliaries, so acknowledgement can be tried out."""
-    from lms.demo import DEMO_PASSWORD
-
     if aux.user_id:
         return aux.user
     user = User.objects.filter(username=username).first()
@@ -66,12 +81,9 @@ def _form_data(assessment, score: str, absent: int, late: int, violations) -> di
     return data
 
 
-@register_seed_step(50, "assessment template and cycle")
 @transaction.atomic
 def seed_assessments(stdout=None) -> None:
     template = default_template()
-    services.schedules_ensure()
-    editors_may_manage_templates()
     agency = Agency.objects.filter(code="DHCG").first()
     admin = User.objects.filter(username="dhadmin").first()
     if (
@@ -92,8 +104,16 @@ def seed_assessments(stdout=None) -> None:
     assessments = list(
         opened.cycle.assessments.filter(
             auxiliary__status=AuxiliaryStatus.CREDENTIALED, auxiliary__supervisor__isnull=False
-        ).select_related("auxiliary__supervisor", "cycle__template")
+        ).select_related("auxiliary__supervisor", "auxiliary__user", "cycle__template")
     )
+    # The demo login ``learner`` gets the plan left unanswered, so their home shows it waiting.
+    mine = next(
+        (a for a in assessments if a.auxiliary.user_id and a.auxiliary.user.username == "learner"),
+        None,
+    )
+    if mine is not None:
+        assessments.remove(mine)
+        assessments.insert(min(LEARNER_PLAN, len(assessments)), mine)
     for index, (plan, assessment) in enumerate(zip(PLANS, assessments, strict=False)):
         score, absent, late, violations, response = plan
         services.assessment_submit(
@@ -125,6 +145,6 @@ def seed_assessments(stdout=None) -> None:
         )
     if stdout:
         stdout.write(
-            f"考核周期“{DEMO_CYCLE_NAME}”：{opened.created} 份考核，"
-            f"辅助人员登录 aux_dh1（已确认）、aux_dh3（已提出异议）"
+            f"  考核周期“{DEMO_CYCLE_NAME}”：{opened.created} 份考核，"
+            "learner 有一份待确认，aux_dh1 已确认，aux_dh3 已提出异议"
         )

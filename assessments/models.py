@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from assessments import rules
+from lms.jobs.models import Job
 from lms.models import Agency, Auxiliary
 
 
@@ -42,6 +43,7 @@ MEASURE_LABELS = {
     "integrity": _("Integrity"),
     "manner": _("Public manner"),
     "other": _("Other"),
+    "training_hours": _("Training hours (filled in from the ledger)"),
 }
 # The forbidden measures are offered too, so that an editor who picks one is told why it is
 # refused (Art. 18(3)(4)) instead of wondering why it is missing.
@@ -140,7 +142,10 @@ class Criterion(models.Model):
         default="conduct",
     )
     weight = models.DecimalField(
-        _("weight"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0)]
+        pgettext_lazy("criterion", "weight"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
     )
     max_score = models.DecimalField(
         _("maximum score"),
@@ -176,7 +181,7 @@ class GradeBandRow(models.Model):
         max_length=10,
         choices=[(code, label) for code, label, _m in rules.DEFAULT_GRADE_BANDS],
     )
-    label = models.CharField(_("label"), max_length=20)
+    label = models.CharField(pgettext_lazy("grade band", "label"), max_length=20)
     minimum = models.DecimalField(_("minimum total"), max_digits=5, decimal_places=2)
     sort_order = models.PositiveIntegerField(default=0, editable=False)
 
@@ -241,7 +246,7 @@ class Response(models.TextChoices):
 
 
 class ObjectionResolution(models.TextChoices):
-    NONE = "", _("Open")
+    NONE = "", pgettext_lazy("objection", "Open")
     UPHELD = "upheld", _("Assessment upheld")
     AMENDED = "amended", _("Assessment amended")
 
@@ -277,7 +282,13 @@ class Assessment(models.Model):
     days_absent = models.PositiveIntegerField(_("days absent"), null=True, blank=True)
     late_arrivals = models.PositiveIntegerField(_("late arrivals"), null=True, blank=True)
     general_comment = models.TextField(_("overall comment"), blank=True)
-    total = models.DecimalField(_("total"), max_digits=5, decimal_places=2, null=True, blank=True)
+    total = models.DecimalField(
+        pgettext_lazy("assessment score", "total"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
     grade_code = models.CharField(_("grade"), max_length=10, blank=True)
     grade_label = models.CharField(_("grade"), max_length=20, blank=True)
     outcome = models.CharField(
@@ -446,3 +457,27 @@ class ReminderSent(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cycle", "kind", "sent_on"], name="reminder_once")
         ]
+
+
+class CyclePrint(Job):
+    """One PDF of every submitted 个人考核登记表 of a cycle within an agency (and the agencies
+    under it), built in the background by the one job pipeline."""
+
+    job_task = "assessments.tasks.cycle_print_build_task"
+
+    cycle = models.ForeignKey(
+        Cycle, verbose_name=_("assessment cycle"), on_delete=models.CASCADE, related_name="prints"
+    )
+    # Only people whose scope covers this agency see or download the file.
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    file = models.FileField(upload_to="assessments/%Y/%m/", blank=True)
+
+    class Meta:
+        verbose_name = _("assessment forms print run")
+        verbose_name_plural = _("assessment forms print runs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.cycle} · {self.agency} #{self.pk}"

@@ -21,7 +21,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 
-from lms.measures import chinese_numeral, citation_label, clause_text
+from lms.measures import chinese_numeral, clause_text
+from lms.measures import citation_label_zh as citation_label  # reasons are stored Chinese text
 
 # --------------------------------------------------------------------------- grade bands
 
@@ -267,9 +268,28 @@ RULES_TABLE: list[tuple[str, str, str]] = [
     ("criterion_art18", "考核标准不得与罚没款数额、收费数额或罚款、收费指标挂钩", _ART18_LABEL),
 ]
 
+# --------------------------------------------------------------------------- training hours
+
+
+def hours_score(*, credited: Decimal, required: Decimal, max_score: Decimal) -> Decimal:
+    """The score of a training-hours criterion: full marks when the year's requirement is met
+    (or none is set), otherwise in proportion to the hours that count towards it
+    (``credited``: the required hours less what is still missing, so hours beyond a category's
+    share do not make up its minimum), to two decimals, rounded half up."""
+    if required <= 0 or credited >= required:
+        return Decimal(max_score).quantize(Decimal("0.01"))
+    share = max(Decimal(credited), Decimal(0)) / Decimal(required)
+    return (Decimal(max_score) * share).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 # --------------------------------------------------------------------------- Art. 18 check
 
-CRITERION_MEASURES = ("conduct", "skill", "attendance", "task", "integrity", "manner", "other")
+CRITERION_MEASURES = (
+    "conduct", "skill", "attendance", "task", "integrity", "manner", "other", "training_hours",
+)  # fmt: skip
+# A criterion of this measure is not scored by the supervisor: its value is computed from the
+# person's in-service training hours (Arts. 15(3), 17 feeding the Art. 24 assessment).
+HOURS_MEASURE = "training_hours"
 FORBIDDEN_MEASURES = frozenset({"fines_collected", "fees_collected", "fine_quota", "fee_quota"})
 FORBIDDEN_MEASURE_LABELS = {
     "fines_collected": "罚没款数额",

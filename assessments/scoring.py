@@ -12,7 +12,7 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -93,13 +93,22 @@ def parse_form(
     criteria: Sequence,
     data: Mapping[str, str],
     period: tuple[datetime.date, datetime.date],
+    fixed: Mapping[int, tuple[Decimal, str]] | None = None,
 ) -> ParsedForm:
-    """Check every field; ``errors`` maps field names to messages (empty when all is well)."""
+    """Check every field; ``errors`` maps field names to messages (empty when all is well).
+
+    ``fixed``: criteria whose score is not typed but computed (training hours), as
+    {criterion id: (score, basis)}; whatever was posted for them is ignored, and the basis is
+    kept as the comment."""
     parsed = ParsedForm()
+    fixed = fixed or {}
     for criterion in criteria:
         key = f"score_{criterion.pk}"
         raw = (data.get(key) or "").strip()
         comment = (data.get(f"comment_{criterion.pk}") or "").strip()
+        if criterion.pk in fixed:
+            parsed.scores[criterion.pk] = fixed[criterion.pk]
+            continue
         if raw == "":
             parsed.error(key, _("Score this criterion."))
             continue
@@ -161,3 +170,22 @@ def plain_number(value: Decimal) -> str:
     """10.00 → 10, 7.50 → 7.5."""
     text = format(Decimal(value), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def anchor_fill(anchor: Mapping, max_score) -> Decimal | None:
+    """The score a tap on a rating anchor fills in: near the middle of its band, on a whole or
+    half point where one fits, and never 0 or the maximum — those demand a comment, and a tap
+    should not (nor should a band's limit such as 8.99 leak into a total as 85.99)."""
+    try:
+        low, high = Decimal(str(anchor["min"])), Decimal(str(anchor["max"]))
+    except (KeyError, TypeError, InvalidOperation):
+        return None
+    top = Decimal(str(max_score))
+    if not (low.is_finite() and high.is_finite()) or low > high:
+        return None
+    middle = (low + high) / 2
+    for step in (Decimal("0.5"), Decimal(1), Decimal("0.1"), Decimal("0.01")):
+        value = (middle / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+        if low <= value <= high and Decimal(0) < value < top:
+            return Decimal(plain_number(value))
+    return None

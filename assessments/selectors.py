@@ -1,4 +1,5 @@
-"""Reads for assessments: the rows of a renewal report, cycle progress, people's assessments.
+"""Reads for assessments: the rows of a renewal report, cycle progress, people's assessments,
+which templates an agency may use, whether an assessment can still be answered or decided.
 
 Callers pass querysets that are already scoped through lms/permissions.py (views) or ids the
 caller has checked (reports); nothing here widens what a user may see.
@@ -12,8 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from assessments import rules
 from assessments.models import (
     SECTION_ORDER,
     Assessment,
@@ -22,10 +28,16 @@ from assessments.models import (
     Criterion,
     CriterionScore,
     Cycle,
+    Response,
     Section,
     Violation,
 )
+from assessments.scoring import plain_number
+from courses.models import TrainingCategory
 from lms.measures import citation_label
+from lms.models import ON_DUTY_STATUSES, Agency, Auxiliary, Role, UserProfile
+from training.hours import fmt_hours
+from training.selectors import PeriodHours
 
 
 def credential_model():
@@ -128,7 +140,7 @@ def report_criteria(*, cycle: Cycle) -> list[Criterion]:
 def _credential_number(auxiliary) -> str:
     credentials = getattr(auxiliary, "report_credentials", None) or []
     for credential in credentials:
-        if getattr(credential, "status", "") in {"active", "suspended"}:
+        if getattr(credential, "is_current", False):
             return credential.number
     return credentials[0].number if credentials else ""
 
@@ -247,3 +259,205 @@ def template_section_choices(template: AssessmentTemplate) -> list[tuple[str, st
     used = {c.section for c in template.criteria.all()}
     choices += [(code, labels[code]) for code in SECTION_ORDER if code in used - offered]
     return choices
+
+
+# --------------------------------------------------------------------------- templates and cycles
+
+
+def template_in_use(template: AssessmentTemplate) -> bool:
+    """Whether cycles have scored (or are scoring) against the template: then it is frozen, and
+    an edit goes into a new version so that their assessments keep the criteria they used."""
+    return template.frozen or template.cycles.exists()
+
+
+def templates_usable_by(agency: Agency):
+    """Provincial templates and those of the agency or an agency above it."""
+    ancestor_ids = [int(pk) for pk in (agency.path or "").strip("/").split("/") if pk]
+    return AssessmentTemplate.objects.filter(
+        Q(agency__isnull=True) | Q(agency_id__in=ancestor_ids)
+    ).order_by("name", "-version")
+
+
+def cycle_auxiliaries(cycle: Cycle):
+    """The auxiliaries on duty (Art. 20: holding a valid credential) whom a cycle covers; a
+    person whose credential is revoked, suspended or expired is off duty and left out."""
+    queryset = Auxiliary.objects.filter(status__in=ON_DUTY_STATUSES)
+    if cycle.include_subordinates:
+        return queryset.filter(agency__path__startswith=cycle.agency.path)
+    return queryset.filter(agency=cycle.agency)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def snapshot(assessment: Assessment) -> dict:
+    """Everything an assessment says, as plain data for a revision."""
+    return {
+        "scores": [
+            {
+                "criterion": s.criterion_id,
+                "name": s.criterion.name,
+                "score": str(s.score),
+                "comment": s.comment,
+            }
+            for s in assessment.scores.select_related("criterion").order_by(
+                "criterion__sort_order", "criterion_id"
+            )
+        ],
+        "days_absent": assessment.days_absent,
+        "late_arrivals": assessment.late_arrivals,
+        "general_comment": assessment.general_comment,
+        "violations": [
+            {"item": v.item, "date": v.date.isoformat(), "description": v.description}
+            for v in assessment.violations.filter(withdrawn_at__isnull=True)
+        ],
+        "total": str(assessment.total),
+        "grade_code": assessment.grade_code,
+        "grade_label": assessment.grade_label,
+        "outcome": assessment.outcome,
+        "outcome_label": assessment.outcome_label,
+        "reasons": assessment.reasons,
+        "commend": assessment.commend,
+        "contract_decision_due": assessment.contract_decision_due,
+    }
+
+
+def amendment_initial(assessment: Assessment) -> dict[str, str]:
+    """The current values in the form's flat shape, to start an amendment from."""
+    data = {
+        "days_absent": str(assessment.days_absent or 0),
+        "late_arrivals": str(assessment.late_arrivals or 0),
+        "general_comment": assessment.general_comment,
+    }
+    for score in assessment.scores.all():
+        data[f"score_{score.criterion_id}"] = plain_number(score.score)
+        data[f"comment_{score.criterion_id}"] = score.comment
+    for index, v in enumerate(assessment.violations.filter(withdrawn_at__isnull=True)):
+        data[f"violation_item_{index}"] = str(v.item)
+        data[f"violation_date_{index}"] = v.date.isoformat()
+        data[f"violation_description_{index}"] = v.description
+    return data
+
+
+# --------------------------------------------------------------------------- responses and decisions
+
+
+def response_days() -> int:
+    return int(getattr(settings, "ASSESSMENT_RESPONSE_DAYS", 7))
+
+
+def response_deadline(assessment: Assessment) -> datetime.datetime | None:
+    if assessment.submitted_at is None:
+        return None
+    return assessment.submitted_at + datetime.timedelta(days=response_days())
+
+
+def can_respond(assessment: Assessment, *, now: datetime.datetime | None = None) -> bool:
+    deadline = response_deadline(assessment)
+    return bool(
+        assessment.is_locked
+        and not assessment.response
+        and deadline is not None
+        and (now or timezone.now()) <= deadline
+    )
+
+
+def decision_blocker(assessment: Assessment) -> str:
+    """Why no decision can be recorded yet ('' when one can)."""
+    if not assessment.is_locked:
+        return _("The assessment has not been submitted yet.")
+    if hasattr(assessment, "decision"):
+        return _("The final decision has already been recorded.")
+    if assessment.response == Response.OBJECTED and not assessment.resolution:
+        return _("Answer the auxiliary's objection first.")
+    if can_respond(assessment):
+        # Deciding first would take away the auxiliary's chance to object.
+        return _(
+            "The auxiliary may acknowledge or object until %(deadline)s; decide after that."
+        ) % {
+            "deadline": timezone.localtime(response_deadline(assessment)).strftime("%Y-%m-%d %H:%M")
+        }
+    return ""
+
+
+# --------------------------------------------------------------------------- people
+
+
+def agency_admins(agency: Agency):
+    """The admins of the agency (the people who open its cycles and answer objections)."""
+    ids = UserProfile.objects.filter(role=Role.AGENCY_ADMIN, agency=agency).values("user_id")
+    return get_user_model().objects.filter(pk__in=ids, is_active=True)
+
+
+# --------------------------------------------------------------------------- training hours
+
+
+@dataclass(frozen=True)
+class HoursValue:
+    """A training-hours criterion's value for one assessment, with what it was computed from
+    (shown to the supervisor, kept as the score's comment)."""
+
+    score: Decimal
+    year: int
+    done: Decimal
+    required: Decimal
+    credited: Decimal
+    period_hours: Decimal
+    missing: dict[str, Decimal]  # category name → hours its minimum still lacks
+
+    @property
+    def met(self) -> bool:
+        return self.credited >= self.required
+
+    def basis(self) -> str:
+        """One line: where the value comes from (stored with the score)."""
+        text = _(
+            "From the training ledger: %(year)s hours %(done)s of the %(required)s required"
+            " (%(period)s in the assessment period); score = %(score)s."
+        ) % {
+            "year": self.year,
+            "done": fmt_hours(self.done),
+            "required": fmt_hours(self.required),
+            "period": fmt_hours(self.period_hours),
+            "score": plain_number(self.score),
+        }
+        if self.missing:
+            lacking = "、".join(f"{name} {fmt_hours(h)}" for name, h in self.missing.items())
+            text += " " + _("Category minimums still lacking: %(list)s.") % {"list": lacking}
+        return text
+
+
+def hours_values(*, assessment: Assessment, criteria: Iterable[Criterion]) -> dict[int, HoursValue]:
+    """{criterion id: value} for the template's training-hours criteria (none: no query).
+    The hours are the person's for the cycle's period and the year it ends in
+    (training.selectors.PeriodHours); the score follows rules.hours_score."""
+    hours_criteria = [c for c in criteria if c.measure == rules.HOURS_MEASURE]
+    if not hours_criteria:
+        return {}
+    cycle, person = assessment.cycle, assessment.auxiliary
+    hours = PeriodHours(
+        Auxiliary.objects.filter(pk=person.pk).values("pk"),
+        start=cycle.period_start,
+        end=cycle.period_end,
+    ).of(person.pk, person.agency.path)
+    result = hours.standing
+    # What the year asks (with only category minimums set: what is done plus what they lack)
+    # and what of it is done; hours beyond a category's share do not make up its minimum.
+    required = result.required or result.done + result.missing
+    credited = required - result.missing
+    missing: dict[str, Decimal] = {}
+    if result.missing_by_category:
+        names = dict(TrainingCategory.objects.values_list("pk", "name"))
+        missing = {names.get(cat, str(cat)): h for cat, h in result.missing_by_category.items()}
+    return {
+        c.pk: HoursValue(
+            score=rules.hours_score(credited=credited, required=required, max_score=c.max_score),
+            year=hours.year,
+            done=result.done,
+            required=required,
+            credited=credited,
+            period_hours=hours.period_hours,
+            missing=missing,
+        )
+        for c in hours_criteria
+    }

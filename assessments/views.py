@@ -3,23 +3,22 @@ objects outside the user's scope are 404. The work happens in assessments.servic
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from assessments import selectors, services
+from assessments import pdf, scoring, selectors, services
 from assessments.forms import (
     AdaptForm,
-    CriterionFormSet,
+    CriteriaEditor,
     CycleOpenForm,
     DecisionForm,
     RespondForm,
@@ -31,24 +30,34 @@ from assessments.models import (
     AssessmentTemplate,
     Criterion,
     Cycle,
+    CyclePrint,
     Notice,
     Response,
     Section,
     Violation,
 )
 from assessments.rules import VIOLATION_ITEMS, law_words
-from assessments.scoring import plain_number, violation_rows
+from assessments.scoring import anchor_fill, plain_number, violation_rows
+from lms import jsonbody
+from lms.downloads import download_response
+from lms.jobs.models import JobStatus
+from lms.jobs.views import job_status_response
 from lms.measures import citation_label
-from lms.models import Role
+from lms.pdf import pdf_response
 from lms.permissions import (
+    assessment_reader_required,
+    can_learn,
+    can_manage_people,
+    can_score,
     get_scoped_or_404,
-    managed_agencies,
-    require_role,
-    scope_agency_queryset,
-    scope_for,
+    learner_required,
+    manager_required,
+    scope_by_agency,
     scope_queryset,
+    staff_required,
+    supervisor_required,
+    visible_templates,
 )
-from lms.views import manager_required, staff_required
 
 OPEN = [AssessmentStatus.PENDING, AssessmentStatus.DRAFT]
 
@@ -93,10 +102,9 @@ def _detail_queryset(user):
 # --------------------------------------------------------------------------- supervisor
 
 
-@login_required
+@supervisor_required
 def my_forms(request):
     """The supervisor's assessments to score, open ones first."""
-    require_role(request.user, Role.SUPERVISOR)
     assessments = (
         scoped_assessments(request.user)
         .select_related("auxiliary", "cycle")
@@ -111,15 +119,60 @@ def my_forms(request):
     )
 
 
+def _score_error_items(errors: dict, sections: list[dict]) -> list[dict]:
+    """The scoring form's errors for the error summary, in the order of the page, each with the
+    id of the control it links to."""
+    reason = _("Reason for the amendment")
+    items = [{"id": "id_reason", "label": reason, "message": m} for m in errors.get("reason", [])]
+    for section in sections:
+        for c in section["criteria"]:
+            items += [
+                {
+                    "id": f"score_{c.pk}",
+                    "label": f"{c.name} · {pgettext('criterion', 'Score')}",
+                    "message": m,
+                }
+                for m in c.score_errors
+            ]
+            items += [
+                {
+                    "id": f"comment_{c.pk}",
+                    "label": f"{c.name} · {pgettext('assessment', 'Comment')}",
+                    "message": m,
+                }
+                for m in c.comment_errors
+            ]
+    for key, label in (("days_absent", _("Days absent")), ("late_arrivals", _("Late arrivals"))):
+        items += [{"id": f"id_{key}", "label": label, "message": m} for m in errors.get(key, [])]
+    violations = sorted(
+        (int(key.rsplit("_", 1)[1]), messages_)
+        for key, messages_ in errors.items()
+        if key.startswith("violation_") and key.rsplit("_", 1)[1].isdigit()
+    )
+    for index, messages_ in violations:
+        label = _("Violation %(n)s") % {"n": index + 1}
+        items += [
+            {"id": f"violation_item_{index}", "label": label, "message": m} for m in messages_
+        ]
+    return items
+
+
 def _score_context(assessment: Assessment, data: dict, errors: dict, *, amend=False) -> dict:
     template = assessment.cycle.template
     criteria = list(template.criteria.order_by("sort_order", "pk"))
+    hours = selectors.hours_values(assessment=assessment, criteria=criteria)
     for criterion in criteria:
+        criterion.hours = hours.get(criterion.pk)  # computed, shown, not typed
         criterion.value = data.get(f"score_{criterion.pk}", "")
+        if criterion.hours is not None:
+            criterion.value = plain_number(criterion.hours.score)
         criterion.comment_value = data.get(f"comment_{criterion.pk}", "")
-        criterion.errors = errors.get(f"score_{criterion.pk}", []) + errors.get(
-            f"comment_{criterion.pk}", []
-        )
+        criterion.score_errors = errors.get(f"score_{criterion.pk}", [])
+        criterion.comment_errors = errors.get(f"comment_{criterion.pk}", [])
+        criterion.errors = criterion.score_errors + criterion.comment_errors
+        criterion.anchors = [
+            {**a, "fill": anchor_fill(a, criterion.max_score)} for a in criterion.anchors or []
+        ]
     rows = violation_rows(data)
     for index, row in enumerate(rows):
         row["errors"] = errors.get(f"violation_{index}", [])
@@ -127,21 +180,22 @@ def _score_context(assessment: Assessment, data: dict, errors: dict, *, amend=Fa
     rows += [{"item": "", "date": "", "description": "", "errors": []} for _ in range(2)]
     for index, row in enumerate(rows):
         row["index"] = index
+    sections = _sections(criteria, template)
     return {
         "assessment": assessment,
-        "sections": _sections(criteria, template),
+        "sections": sections,
         "data": data,
         "errors": errors,
+        "error_items": _score_error_items(errors, sections),
         "violations": rows,
         "violation_choices": _violation_choices(),
         "amend": amend,
     }
 
 
-@login_required
+@supervisor_required
 def score(request, pk: int):
     """The scoring form: save a draft, or submit (validates everything, then locks)."""
-    require_role(request.user, Role.SUPERVISOR)
     assessment = get_scoped_or_404(_detail_queryset(request.user), pk=pk)
     if assessment.is_locked:
         return redirect("assessments:detail", pk=pk)
@@ -156,7 +210,6 @@ def score(request, pk: int):
                 services.assessment_submit(assessment=assessment, actor=request.user, data=data)
             except services.FormInvalid as invalid:
                 errors = invalid.field_errors
-                messages.error(request, _("Please correct the marked fields."))
             else:
                 messages.success(request, _("Submitted. The assessment is now locked."))
                 return redirect("assessments:detail", pk=pk)
@@ -165,21 +218,18 @@ def score(request, pk: int):
             messages.success(request, _("Draft saved."))
             return redirect("assessments:score", pk=pk)
     context = _score_context(assessment, data, errors)
-    return render(request, "assessments/score.html", context, status=400 if errors else 200)
+    return render(request, "assessments/score.html", context)
 
 
 @require_POST
-@login_required
+@supervisor_required
 def save_draft(request, pk: int):
     """Autosave: the page posts the whole form as JSON; saving it twice changes nothing."""
-    require_role(request.user, Role.SUPERVISOR)
     assessment = get_scoped_or_404(_detail_queryset(request.user), pk=pk)
     try:
-        payload = json.loads(request.body or b"{}")
-    except ValueError:
-        return JsonResponse({"error": "invalid JSON"}, status=400)
-    if not isinstance(payload, dict):
-        return JsonResponse({"error": "expected an object"}, status=400)
+        payload = jsonbody.text_values(jsonbody.json_object(request), max_length=scoring.MAX_TEXT)
+    except jsonbody.BadJson as error:
+        return JsonResponse({"error": str(error)}, status=400)
     try:
         saved = services.assessment_save_draft(
             assessment=assessment, actor=request.user, data=payload
@@ -192,9 +242,8 @@ def save_draft(request, pk: int):
 # --------------------------------------------------------------------------- learner
 
 
-@login_required
+@learner_required
 def mine(request):
-    require_role(request.user, Role.LEARNER)
     assessments = (
         scoped_assessments(request.user)
         .filter(status=AssessmentStatus.SUBMITTED)
@@ -205,7 +254,7 @@ def mine(request):
 
 
 @require_POST
-@login_required
+@assessment_reader_required
 def respond(request, pk: int):
     assessment = get_scoped_or_404(
         _detail_queryset(request.user).filter(status=AssessmentStatus.SUBMITTED), pk=pk
@@ -230,7 +279,7 @@ def respond(request, pk: int):
 # --------------------------------------------------------------------------- detail
 
 
-@login_required
+@assessment_reader_required
 def detail(request, pk: int, *, respond_form=None, uphold_form=None, decision_form=None):
     """The assessment as submitted, its history, and the actions the viewer may take."""
     queryset = _detail_queryset(request.user).prefetch_related(
@@ -238,29 +287,28 @@ def detail(request, pk: int, *, respond_form=None, uphold_form=None, decision_fo
         Prefetch("violations", queryset=Violation.objects.order_by("date", "pk")),
         "revisions__author__profile",
     )
-    scope = scope_for(request.user)
-    if scope.role in {Role.LEARNER}:
+    if can_learn(request.user):
         queryset = queryset.filter(status=AssessmentStatus.SUBMITTED)
     assessment = get_scoped_or_404(queryset, pk=pk)
-    if scope.role == Role.SUPERVISOR and not assessment.is_locked:
+    if can_score(request.user) and not assessment.is_locked:
         return redirect("assessments:score", pk=pk)
     decision = getattr(assessment, "decision", None) if assessment.is_locked else None
     is_self = assessment.auxiliary.user_id == request.user.pk
-    can_manage = scope.can_manage and assessment.is_locked
+    can_manage = can_manage_people(request.user) and assessment.is_locked
     context = {
         "assessment": assessment,
         "decision": decision,
-        "deadline": services.response_deadline(assessment),
-        "can_respond": is_self and services.can_respond(assessment),
-        "window_open": services.can_respond(assessment),
+        "deadline": selectors.response_deadline(assessment),
+        "can_respond": is_self and selectors.can_respond(assessment),
+        "window_open": selectors.can_respond(assessment),
         "respond_form": respond_form or RespondForm(),
         "can_answer": can_manage
         and assessment.response == Response.OBJECTED
         and not assessment.resolution
         and decision is None,
         "uphold_form": uphold_form or UpholdForm(),
-        "decision_blocker": services.decision_blocker(assessment) if can_manage else "",
-        "can_decide": can_manage and not services.decision_blocker(assessment),
+        "decision_blocker": selectors.decision_blocker(assessment) if can_manage else "",
+        "can_decide": can_manage and not selectors.decision_blocker(assessment),
         "can_amend": can_manage and decision is None,
         "decision_form": decision_form
         or DecisionForm(
@@ -272,8 +320,8 @@ def detail(request, pk: int, *, respond_form=None, uphold_form=None, decision_fo
         "revisions": list(assessment.revisions.all()),
         "violation_labels": {i: label for i, label in _violation_choices()},
     }
-    status = 400 if any(f is not None for f in (respond_form, uphold_form, decision_form)) else 200
-    return render(request, "assessments/detail.html", context, status=status)
+    # A form that failed is shown again with its errors (a 200, as for any form), not a 400.
+    return render(request, "assessments/detail.html", context)
 
 
 @require_POST
@@ -304,7 +352,7 @@ def amend(request, pk: int):
         _detail_queryset(request.user).filter(status=AssessmentStatus.SUBMITTED), pk=pk
     )
     objection_open = assessment.response == Response.OBJECTED and not assessment.resolution
-    data = services.amendment_initial(assessment)
+    data = selectors.amendment_initial(assessment)
     errors: dict = {}
     if request.method == "POST":
         data = {
@@ -335,7 +383,7 @@ def amend(request, pk: int):
             return redirect("assessments:detail", pk=pk)
     context = _score_context(assessment, data, errors, amend=True)
     context["objection_open"] = objection_open
-    return render(request, "assessments/score.html", context, status=400 if errors else 200)
+    return render(request, "assessments/score.html", context)
 
 
 @require_POST
@@ -372,7 +420,7 @@ def decide(request, pk: int):
 @staff_required
 def cycle_list(request):
     cycles = (
-        scope_agency_queryset(request.user, Cycle.objects.select_related("agency", "template"))
+        scope_by_agency(request.user, Cycle.objects.select_related("agency", "template"))
         .annotate(
             total=Count("assessments"),
             submitted=Count(
@@ -405,7 +453,7 @@ def cycle_open(request):
 @staff_required
 def cycle_detail(request, pk: int):
     cycle = get_scoped_or_404(
-        scope_agency_queryset(request.user, Cycle.objects.select_related("agency", "template")),
+        scope_by_agency(request.user, Cycle.objects.select_related("agency", "template")),
         pk=pk,
     )
     assessments = scoped_assessments(request.user).filter(cycle=cycle)
@@ -429,7 +477,64 @@ def cycle_detail(request, pk: int):
             "without_supervisor": without_supervisor,
             "overdue": cycle.due_date < timezone.localdate(),
             "objections": [a for a in rows if a.response == Response.OBJECTED and not a.resolution],
+            "prints": list(_prints(request.user).filter(cycle=cycle)[:5]),
         },
+    )
+
+
+# --------------------------------------------------------------------------- printing
+
+
+@assessment_reader_required
+def assessment_pdf(request, pk: int):
+    """The 个人考核登记表 of one submitted assessment, for whoever may read it."""
+    assessment = get_scoped_or_404(pdf.printable(scoped_assessments(request.user)), pk=pk)
+    return pdf_response(
+        pdf.assessment_pdf(assessment),
+        f"个人考核登记表_{assessment.auxiliary.name}",
+        f"assessment-{assessment.pk}",
+        assessment.auxiliary.agency,
+        on=assessment.cycle.period_end,
+    )
+
+
+def _prints(user):
+    return scope_by_agency(user, CyclePrint.objects.select_related("cycle", "agency"))
+
+
+@require_POST
+@staff_required
+def cycle_print(request, pk: int):
+    cycle = get_scoped_or_404(scope_by_agency(request.user, Cycle.objects.all()), pk=pk)
+    try:
+        services.cycle_print_request(user=request.user, cycle=cycle)
+    except PermissionDenied:
+        raise Http404 from None
+    messages.success(request, _("The assessment forms are being built. You can stay on this page."))
+    return redirect(reverse("assessments:cycle_detail", args=[cycle.pk]) + "#print")
+
+
+@never_cache
+@staff_required
+def print_status(request, pk: int):
+    job = get_scoped_or_404(_prints(request.user), pk=pk)
+    return job_status_response(
+        job, download_url=reverse("assessments:print_download", args=[job.pk]) if job.file else ""
+    )
+
+
+@staff_required
+def print_download(request, pk: int):
+    job = get_scoped_or_404(_prints(request.user), pk=pk)
+    if job.status != JobStatus.DONE or not job.file:
+        raise Http404
+    return download_response(
+        job.file,
+        f"个人考核登记表_{job.cycle.name}",
+        "assessment-forms",
+        job.agency,
+        extension="pdf",
+        on=job.cycle.period_end,
     )
 
 
@@ -438,9 +543,8 @@ def cycle_detail(request, pk: int):
 
 @staff_required
 def template_list(request):
-    agencies = list(managed_agencies(request.user).values_list("pk", flat=True))
     templates = (
-        AssessmentTemplate.objects.filter(Q(agency__isnull=True) | Q(agency_id__in=agencies))
+        visible_templates(request.user, AssessmentTemplate.objects.all())
         .select_related("agency", "based_on")
         .annotate(
             criteria_count=Count("criteria", distinct=True),
@@ -452,9 +556,8 @@ def template_list(request):
 
 
 def _template_for(user, pk: int) -> AssessmentTemplate:
-    agencies = list(managed_agencies(user).values_list("pk", flat=True))
     return get_scoped_or_404(
-        AssessmentTemplate.objects.filter(Q(agency__isnull=True) | Q(agency_id__in=agencies))
+        visible_templates(user, AssessmentTemplate.objects.all())
         .select_related("agency")
         .prefetch_related("criteria", "bands", "sections"),
         pk=pk,
@@ -482,27 +585,6 @@ def template_detail(request, pk: int):
     )
 
 
-def _criteria_submitted(formset) -> tuple[list[tuple], list[int]]:
-    """([(form, values)] for the rows to keep or add, [ids to remove]) of a valid formset.
-    Blank new rows are left out; a new row marked for removal is simply dropped."""
-    rows, remove = [], []
-    for form in formset.forms:
-        values = dict(form.cleaned_data)
-        if not values:
-            continue
-        if values.pop("DELETE", False):
-            if values.get("id") is not None:
-                remove.append(values["id"])
-            continue
-        rows.append((form, values))
-    return rows, remove
-
-
-def _form_value(value):
-    """40 rather than 40.00 in the form (12.5 stays 12.5)."""
-    return plain_number(value) if isinstance(value, Decimal) else value
-
-
 @manager_required
 def template_edit(request, pk: int):
     """An agency edits its own copy: change, add and remove criteria, all or nothing. A frozen
@@ -510,79 +592,33 @@ def template_edit(request, pk: int):
     template = _template_for(request.user, pk)
     if template.agency_id is None:
         raise Http404
-    criteria = list(template.criteria.order_by("sort_order", "pk"))
-    sections = selectors.template_section_choices(template)
-    form_kwargs = {
-        "sections": sections,
-        # New criteria usually continue where the list ends.
-        "default_section": criteria[-1].section if criteria else sections[0][0],
-    }
-    errors: list[str] = []
-    show_errors = True
-    if request.method != "POST":
-        initial = [
-            {name: _form_value(getattr(c, name)) for name in ("id", *services.CRITERION_EDITABLE)}
-            for c in criteria
-        ]
-        formset = CriterionFormSet(initial=initial, form_kwargs=form_kwargs)
-    elif "add_row" in request.POST:
-        # Without JavaScript, "add a row" comes back here with one more blank row; what was
-        # typed is not checked yet, so no errors are shown.
-        posted = CriterionFormSet(request.POST, form_kwargs=form_kwargs)
-        formset = CriterionFormSet(posted.with_blank_row(), form_kwargs=form_kwargs)
-        show_errors = False
-    else:
-        # No initial on a post: rows are matched by the ids posted, not by position.
-        formset = CriterionFormSet(request.POST, form_kwargs=form_kwargs)
-        if not formset.is_valid():
-            errors.append(_("Please correct the marked fields."))
-            errors.extend(formset.non_form_errors())
+    editor = CriteriaEditor(template, request.POST if request.method == "POST" else None)
+    if editor.is_valid():
+        try:
+            edited = services.template_update_criteria(
+                template=template, actor=request.user, **editor.changes()
+            )
+        except ValidationError as refusal:
+            editor.refuse(refusal)
         else:
-            rows, remove = _criteria_submitted(formset)
-            try:
-                edited = services.template_update_criteria(
-                    template=template,
-                    actor=request.user,
-                    criteria=[values for _form, values in rows],
-                    remove=remove,
+            if edited.pk != template.pk:
+                messages.success(
+                    request,
+                    _("The template is used by a cycle, so version %(v)s was created.")
+                    % {"v": edited.version},
                 )
-            except services.TemplateInvalid as invalid:
-                if invalid.per_criterion:
-                    errors.append(_("Please correct the marked fields."))
-                errors.extend(invalid.general)
-                for index, problems in invalid.per_criterion.items():
-                    form = rows[index][0]
-                    for field, message in problems:
-                        form.add_error(field if field in form.fields else None, message)
-            except ValidationError as error:
-                errors.extend(error.messages)
             else:
-                if edited.pk != template.pk:
-                    messages.success(
-                        request,
-                        _("The template is used by a cycle, so version %(v)s was created.")
-                        % {"v": edited.version},
-                    )
-                else:
-                    messages.success(request, _("Saved."))
-                return redirect("assessments:template_detail", pk=edited.pk)
-    # After the rows, the blank one (__prefix__) that the page's script copies to add a row.
-    shown = [*formset.forms, formset.empty_form]
-    for form in shown:
-        # A row marked for removal is not checked, so it shows no errors either.
-        form.errors_shown = show_errors and not form["DELETE"].value()
-    return render(
-        request,
-        "assessments/template_edit.html",
-        {"template": template, "formset": formset, "rows": shown, "errors": errors},
-    )
+                messages.success(request, _("Saved."))
+            return redirect("assessments:template_detail", pk=edited.pk)
+    context = {"template": template, **editor.context()}
+    return render(request, "assessments/template_edit.html", context)
 
 
 # --------------------------------------------------------------------------- notices
 
 
 @require_POST
-@login_required
+@assessment_reader_required
 def notice_read(request, pk: int):
     notice = get_scoped_or_404(Notice.objects.filter(user=request.user), pk=pk)
     services.notice_mark_read(notice=notice, actor=request.user)

@@ -2,12 +2,17 @@
 
 The form runs the same checks as the services (weights total 100, Art. 18(3)(4)), so the
 editor sees the refusal next to the offending criterion. A template used by a cycle is frozen:
-saving it creates a new version. Templates are never deleted (cycles keep pointing at them).
+saving it creates a new version (``services.template_save_edited``, as on the site).
+Templates are never deleted (cycles keep pointing at them).
 """
 
 from __future__ import annotations
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.actions import EditAction
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -15,8 +20,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from assessments import services
+from assessments import demo, navigation, services
 from assessments.models import AssessmentTemplate
+from lms.schedules import ScheduleSpec
+from lms.seeding import SeedStep
 
 
 class NoDeletePolicy(ModelPermissionPolicy):
@@ -64,15 +71,19 @@ class TemplateAdminForm(WagtailAdminModelForm):
                 criteria_forms[index].add_error(field, message)
         return not general and not per_criterion
 
-    def save(self, commit=True):
-        was_frozen = (
-            self.instance.pk
-            and AssessmentTemplate.objects.filter(pk=self.instance.pk, frozen=True).exists()
-        )
-        if not was_frozen:
-            return super().save(commit=commit)
-        edited = super().save(commit=False)
-        return services.template_save_as_new_version(edited=edited)
+
+class TemplateEditAction(EditAction):
+    """Wagtail's edit of a template, saved by the service the site's criteria editor uses too:
+    a template that cycles used is left as it is and the edit becomes its next version."""
+
+    def _save_instance(self):
+        edited = self.form.save(commit=False) if self.form else self.instance
+        self.instance = services.template_save_edited(edited=edited, actor=self.user)
+
+
+@hooks.register("register_actions")
+def register_template_actions(registry):
+    registry.register(AssessmentTemplate, TemplateEditAction)
 
 
 class AssessmentTemplateViewSet(SnippetViewSet):
@@ -111,3 +122,38 @@ class AssessmentTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(AssessmentTemplateViewSet)
+
+
+# The daily reminders, first run at 07:00 so they arrive at the start of a working day.
+REMINDERS = ScheduleSpec(
+    name="assessments: reminders",
+    func="assessments.tasks.send_reminders",
+    daily_at=datetime.time(7, 0),
+)
+
+
+hooks.register("lms_home_panels", navigation.notices_panel)
+hooks.register("lms_home_panels", navigation.scoring_panel)
+hooks.register("lms_todos", navigation.response_todos)
+hooks.register("lms_nav_items", navigation.assessment_links)
+
+
+@hooks.register("lms_seed_steps")
+def seed_steps():
+    return [
+        SeedStep(50, "assessment template and cycle", "考核模板和考核周期", demo.seed_assessments)
+    ]
+
+
+hooks.register("lms_demo_logins", demo.demo_logins)
+
+
+@hooks.register("lms_schedules")
+def schedules():
+    return [REMINDERS]
+
+
+@hooks.register("lms_editor_permissions")
+def editor_permissions():
+    """Provincial admins write the assessment templates (never delete them: NoDeletePolicy)."""
+    return {"assessments": ["add_assessmenttemplate", "change_assessmenttemplate"]}

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
-
-    def ready(self) -> None:
-        from courses import dashboard  # noqa: F401  (home panel, navigation, seed step)

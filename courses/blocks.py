@@ -1,11 +1,17 @@
 """StreamField blocks of a lesson body. Blocks that cite the law keep the citation as data
 (article, item) so that legal coverage can count them; the law's words are looked up at render
-time from ``lms.measures`` and never stored in the page."""
+time from ``lms.measures`` and never stored in the page.
+
+Each block answers for its own value, the way Wagtail's blocks answer
+``get_searchable_content``: ``get_citations(value)`` gives the (article, item) pairs it cites
+and ``get_quoted_citations(value)`` those whose words it quotes; ``LessonBodyBlock`` collects
+them over a body. (Not ``citations``: that is the name of a child block of two of them.)"""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -35,6 +41,18 @@ def _labels(citations) -> list[str]:
     return [citation_label(c["article"], c.get("item")) for c in citations]
 
 
+Ref = tuple[int, "int | None"]
+
+
+def _refs(citations) -> list[Ref]:
+    return [(c["article"], c.get("item")) for c in citations or []]
+
+
+def _texts(*parts) -> list[str]:
+    """The searchable parts that have text (an optional title left empty adds nothing)."""
+    return [part for part in parts if part]
+
+
 class ArticleBlock(blocks.StructBlock):
     """Quotes the law's own words for an article (or some of its items) with a plain note."""
 
@@ -61,6 +79,18 @@ class ArticleBlock(blocks.StructBlock):
         if missing:
             raise ValidationError(_("This article or item does not exist in the measures."))
         return value
+
+    def get_quoted_citations(self, value) -> list[Ref]:
+        """The whole article, or each item given."""
+        items = list(value.get("items") or [])
+        return [(value["article"], item) for item in items] or [(value["article"], None)]
+
+    def get_citations(self, value) -> list[Ref]:
+        return self.get_quoted_citations(value)
+
+    def get_searchable_content(self, value) -> list[str]:
+        # The law's words are not in the page (looked up at render time): only the note is.
+        return _texts(value["note"])
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -101,6 +131,12 @@ class ScenarioBlock(blocks.StructBlock):
         label = _("Scenario")
         template = "courses/blocks/scenario.html"
 
+    def get_citations(self, value) -> list[Ref]:
+        return _refs(value.get("citations"))
+
+    def get_searchable_content(self, value) -> list[str]:
+        return _texts(value["title"], value["situation"], value["explanation"])
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["verdict_label"] = dict(self.VERDICTS).get(value["verdict"], "")
@@ -119,6 +155,9 @@ class KeyPointsBlock(blocks.StructBlock):
         label = _("Key points")
         template = "courses/blocks/key_points.html"
 
+    def get_searchable_content(self, value) -> list[str]:
+        return _texts(value["heading"], *value["points"])
+
 
 class ChoiceBlock(blocks.StructBlock):
     """One answer of a knowledge check (the name is kept: migrations refer to it)."""
@@ -133,7 +172,7 @@ class ChoiceBlock(blocks.StructBlock):
 class KnowledgeCheckBlock(blocks.StructBlock):
     """An ungraded question with instant feedback. Not the exam: the answer may be in the page."""
 
-    question = blocks.TextBlock(label=_("Question"))
+    question = blocks.TextBlock(label=pgettext_lazy("self-check", "Question"))
     choices = blocks.ListBlock(ChoiceBlock(), label=_("Choices"), min_num=2)
     feedback_correct = blocks.TextBlock(label=_("Feedback when right"))
     feedback_wrong = blocks.TextBlock(label=_("Feedback when wrong"))
@@ -149,6 +188,13 @@ class KnowledgeCheckBlock(blocks.StructBlock):
         if sum(1 for choice in value["choices"] if choice["correct"]) != 1:
             raise ValidationError(_("Mark exactly one answer as correct."))
         return value
+
+    def get_citations(self, value) -> list[Ref]:
+        return _refs(value.get("citations"))
+
+    def get_searchable_content(self, value) -> list[str]:
+        # Not the feedback: searching a lesson must not lead to which answer is right.
+        return _texts(value["question"], *(choice["text"] for choice in value["choices"]))
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -174,8 +220,14 @@ class VideoBlock(blocks.StructBlock):
             raise ValidationError(_("Choose an uploaded video or give an embed URL."))
         return value
 
+    def get_searchable_content(self, value) -> list[str]:
+        return _texts(value.get("title"))
+
 
 class LessonBodyBlock(blocks.StreamBlock):
+    """The body of a lesson. Its searchable content is Wagtail's (each child's, in order); its
+    citations are collected the same way from the children that cite the law."""
+
     rich_text = blocks.RichTextBlock(
         features=["h3", "bold", "italic", "ol", "ul", "link"],
         label=_("Text"),
@@ -187,3 +239,19 @@ class LessonBodyBlock(blocks.StreamBlock):
     image = ImageBlock(label=_("Image"), template="courses/blocks/image.html")
     video = VideoBlock()
     knowledge_check = KnowledgeCheckBlock()
+
+    def get_citations(self, value) -> list[Ref]:
+        """Every (article, item) the body cites, in order, without repeats."""
+        return list(dict.fromkeys(self._collect(value, "get_citations")))
+
+    def get_quoted_citations(self, value) -> set[Ref]:
+        """The citations whose words the body quotes."""
+        return set(self._collect(value, "get_quoted_citations"))
+
+    @staticmethod
+    def _collect(value, method: str):
+        # Wagtail's own children (rich text, image) cite nothing and have no such method.
+        for child in value:
+            collect = getattr(child.block, method, None)
+            if collect is not None:
+                yield from collect(child.value)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from courses.blocks import LessonBodyBlock
+from courses.blocks import LessonBodyBlock, Ref
+from lms.permissions import can_follow_people, can_learn
 
 
 class SeededPage(Page):
@@ -27,8 +28,6 @@ class SeededPage(Page):
         # Course pages are for members whatever view restrictions an editor sets or removes:
         # the seeded login restriction is the visible rule, this is the guarantee.
         if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
             return redirect_to_login(request.get_full_path())
         return super().serve(request, *args, **kwargs)
 
@@ -49,15 +48,34 @@ class CourseIndexPage(SeededPage):
         verbose_name = _("course index")
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        # cycle: courses.selectors and courses.services import these models
+        from courses import selectors  # noqa: PLC0415
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = selectors.course_list_for(user=request.user, index=self)
         return context
 
 
+class TrainingCategory(models.Model):
+    """A category of in-service training hours (法律法规, 业务技能 …). The province edits the
+    list (a snippet in the content admin); courses, classroom sessions and ledger entries name
+    one, and an agency's annual requirement may set a minimum per category."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("training category")
+        verbose_name_plural = _("training categories")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class CoursePage(SeededPage):
-    """A course: its lessons are its children, in page-tree order."""
+    """A course: its lessons are its children, in page-tree order. A course other than the
+    pre-job one may give in-service hours (学时) in a category once completed (Art. 15(3))."""
 
     summary = models.TextField(_("summary"), blank=True)
     cover_image = models.ForeignKey(
@@ -74,6 +92,31 @@ class CoursePage(SeededPage):
         default=False,
         help_text=_("Completing every lesson of this course unlocks the credential exam."),
     )
+    training_hours = models.DecimalField(
+        _("in-service hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hours written to the learner's training ledger once the course is completed. "
+            "Leave empty for the pre-job course, which gives no in-service hours."
+        ),
+    )
+    training_category = models.ForeignKey(
+        TrainingCategory,
+        verbose_name=_("training category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    training_year = models.PositiveSmallIntegerField(
+        _("counts for year"),
+        null=True,
+        blank=True,
+        help_text=_("The year whose hours it counts for; empty: the year it is completed."),
+    )
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
@@ -83,6 +126,9 @@ class CoursePage(SeededPage):
         FieldPanel("cover_image"),
         FieldPanel("estimated_minutes"),
         FieldPanel("required_for_credential"),
+        FieldPanel("training_hours"),
+        FieldPanel("training_category"),
+        FieldPanel("training_year"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     template = "courses/course_page.html"
@@ -90,11 +136,21 @@ class CoursePage(SeededPage):
     class Meta:
         verbose_name = _("course")
 
+    @property
+    def gives_training_hours(self) -> bool:
+        """An in-service course: the pre-job course keeps gating the credential (Art. 20)."""
+        return bool(
+            not self.required_for_credential and self.training_hours and self.training_category_id
+        )
+
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        # cycle: courses.selectors and courses.services import these models
+        from courses import selectors  # noqa: PLC0415
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = selectors.course_outline(user=request.user, course=self)
+        # Staff (supervisors up) follow learners' reading; learners see only their own.
+        context["may_see_reading"] = can_follow_people(request.user)
         return context
 
 
@@ -125,49 +181,16 @@ class LessonPage(SeededPage):
     class Meta:
         verbose_name = _("lesson")
 
-    def quoted_citations(self) -> set[tuple[int, int | None]]:
+    def quoted_citations(self) -> set[Ref]:
         """The citations whose words this lesson quotes in an article block."""
-        found: set[tuple[int, int | None]] = set()
-        for block in self.body:
-            if block.block_type == "article":
-                article = block.value["article"]
-                items = list(block.value.get("items") or [])
-                found.update([(article, item) for item in items] or [(article, None)])
-        return found
+        return self.body.stream_block.get_quoted_citations(self.body)
 
-    def citations(self) -> list[tuple[int, int | None]]:
+    def citations(self) -> list[Ref]:
         """Every (article, item) the body cites, in order, without repeats."""
-        found: list[tuple[int, int | None]] = []
-        for block in self.body:
-            value = block.value
-            if block.block_type == "article":
-                items = list(value.get("items") or [])
-                refs = [(value["article"], item) for item in items] or [(value["article"], None)]
-            elif block.block_type in ("scenario", "knowledge_check"):
-                refs = [(c["article"], c.get("item")) for c in value.get("citations") or []]
-            else:
-                continue
-            for ref in refs:
-                if ref not in found:
-                    found.append(ref)
-        return found
+        return self.body.stream_block.get_citations(self.body)
 
     def body_text(self) -> str:
-        parts: list[str] = [self.summary]
-        for block in self.body:
-            value = block.value
-            if block.block_type == "rich_text":
-                parts.append(strip_tags(value.source))
-            elif block.block_type == "article":
-                parts.append(value["note"])
-            elif block.block_type == "scenario":
-                parts += [value["title"], value["situation"], value["explanation"]]
-            elif block.block_type == "key_points":
-                parts += [value["heading"], *value["points"]]
-            elif block.block_type == "knowledge_check":
-                parts += [value["question"], *(c["text"] for c in value["choices"])]
-            elif block.block_type == "video" and value.get("title"):
-                parts.append(value["title"])
+        parts = [self.summary, *self.body.stream_block.get_searchable_content(self.body)]
         return "\n".join(part for part in parts if part)
 
     def full_clean(self, *args, **kwargs):
@@ -179,10 +202,20 @@ class LessonPage(SeededPage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        # cycle: courses.selectors and courses.services import these models
+        from courses import selectors, services  # noqa: PLC0415
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.lesson_context(user=request.user, lesson=self))
+        reading = None
+        if can_learn(request.user):
+            # The server's clock starts at the first open (the count without JavaScript).
+            reading = services.lesson_reading_open(user=request.user, lesson=self)
+        context.update(selectors.lesson_context(user=request.user, lesson=self, reading=reading))
+        reading = context.get("reading")
+        # Set by the confirm view when it refused a press that came too early.
+        context["reading_refused"] = bool(
+            reading and not reading.may_complete and request.GET.get("reading") == "not-yet"
+        )
         return context
 
 
@@ -222,3 +255,29 @@ class CourseCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.course_id}"
+
+
+class LessonReading(models.Model):
+    """How long a learner has had a lesson on screen, counted on the server's clock (the rule
+    is in ``courses.reading``). One row per learner and lesson, from the first open."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_readings"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="readings")
+    opened_at = models.DateTimeField(_("first opened at"))
+    seconds_read = models.PositiveIntegerField(_("seconds read"), default=0)
+    # Start of the current visible stretch (the last heartbeat); empty while the page is hidden.
+    last_beat_at = models.DateTimeField(null=True, blank=True)
+    # The page sent heartbeats (JavaScript ran): its credited time counts, not the wall clock.
+    tracked_by_page = models.BooleanField(default=False)
+    end_seen_at = models.DateTimeField(_("end reached at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lesson reading")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="uniq_lesson_reading")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.lesson_id} · {self.seconds_read}s"

@@ -16,11 +16,16 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from courses.blocks import LessonBodyBlock
-from courses.content.lessons import COURSE, LESSONS
+from courses.content import lessons as shipped
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 INDEX_SLUG = "courses"
 INDEX_TITLE = "培训课程"
+HOME_TITLE = "首页"
+ROOT_TITLE = "根目录"
+# What Wagtail's own migrations call the tree's root and the first site's home page; seen by
+# editors in the page explorer, search results and breadcrumbs. Renamed only while unchanged.
+WAGTAIL_DEFAULT_TITLES = {"Root": ROOT_TITLE, "Welcome to your new Wagtail site!": HOME_TITLE}
 
 
 @dataclass
@@ -106,6 +111,7 @@ def _site_root() -> Page:
     (e.g. a flushed test database) gets a fresh root, home page and default site."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
+        _rename_wagtail_defaults(site.root_page)
         return site.root_page
     if not Locale.objects.exists():
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
@@ -116,8 +122,19 @@ def _site_root() -> Page:
     return home
 
 
+def _rename_wagtail_defaults(home: Page) -> None:
+    for page in (home, Page.get_first_root_node()):
+        title = WAGTAIL_DEFAULT_TITLES.get(page.title) if page is not None else None
+        if title:
+            # No revision: these pages have none, and their slugs and URLs stay as they are.
+            Page.objects.filter(pk=page.pk).update(title=title, draft_title=title)
+            page.title = page.draft_title = title
+
+
 @transaction.atomic
-def course_seed(*, course: dict = COURSE, lessons: list[dict] = LESSONS) -> SeedReport:
+def course_seed(*, course: dict | None = None, lessons: list[dict] | None = None) -> SeedReport:
+    course = shipped.COURSE if course is None else course
+    lessons = shipped.LESSONS if lessons is None else lessons
     report = SeedReport()
     index = CourseIndexPage.objects.first()
     index = _sync(
@@ -143,8 +160,10 @@ def course_seed(*, course: dict = COURSE, lessons: list[dict] = LESSONS) -> Seed
         },
         report,
     )
+    previous = None
     for lesson in lessons:
-        _sync(
+        created_before = len(report.created)
+        page = _sync(
             course_page,
             LessonPage,
             lesson["slug"],
@@ -156,4 +175,18 @@ def course_seed(*, course: dict = COURSE, lessons: list[dict] = LESSONS) -> Seed
             },
             report,
         )
+        if len(report.created) > created_before:
+            _place(page, after=previous, parent=course_page)
+        previous = page
     return report
+
+
+def _place(page: Page, *, after: Page | None, parent: Page) -> None:
+    """Put a lesson added to a course seeded before at its place in the reading order (it was
+    added as the last child); lessons already there are never moved."""
+    if after is None:
+        first = parent.get_first_child()
+        if first is not None and first.pk != page.pk:
+            page.move(first, pos="left")
+    elif after.get_next_sibling() is None or after.get_next_sibling().pk != page.pk:
+        page.move(Page.objects.get(pk=after.pk), pos="right")

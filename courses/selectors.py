@@ -8,18 +8,21 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
 
-from courses.models import CourseCompletion, CourseIndexPage, CoursePage, LessonPage, LessonProgress
-from lms.models import Role
-from lms.permissions import scope_for
+from courses.models import (
+    CourseCompletion,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    LessonProgress,
+    LessonReading,
+)
+from courses.reading import ReadingStatus, heartbeat_seconds, reading_status
+from lms.permissions import can_learn
 
 # The lesson list never needs the body; it is the heavy column.
 _OUTLINE_DEFER = ("body", "search_text")
-
-
-def may_take_courses(user) -> bool:
-    """Reading progress is kept for learners (auxiliaries) only; staff may read the lessons."""
-    return scope_for(user).role == Role.LEARNER
 
 
 def course_completed_at(*, user, course: CoursePage) -> datetime.datetime | None:
@@ -86,7 +89,7 @@ def course_outline(*, user, course: CoursePage) -> Outline:
     lessons = list(course_lessons(course))
     progress: dict[int, datetime.datetime] = {}
     completed_at = None
-    tracks = bool(user is not None and user.is_authenticated and may_take_courses(user))
+    tracks = bool(user is not None and user.is_authenticated and can_learn(user))
     if tracks:
         progress = dict(
             LessonProgress.objects.filter(user=user, lesson__in=lessons).values_list(
@@ -112,8 +115,18 @@ def lesson_course(lesson: LessonPage) -> CoursePage | None:
     return CoursePage.objects.live().parent_of(lesson).first()
 
 
-def lesson_context(*, user, lesson: LessonPage) -> dict:
-    """What a lesson page shows around its body: course, position, previous/next, done."""
+def lesson_reading_status(*, user, lesson: LessonPage) -> ReadingStatus:
+    """The learner's reading of one lesson against the rule in ``courses.reading``."""
+    reading = LessonReading.objects.filter(user=user, lesson=lesson).first()
+    return reading_status(
+        estimated_minutes=lesson.estimated_minutes, reading=reading, now=timezone.now()
+    )
+
+
+def lesson_context(*, user, lesson: LessonPage, reading: LessonReading | None = None) -> dict:
+    """What a lesson page shows around its body: course, position, previous/next, done, and
+    for a learner still reading it, what the reading rule leaves to do (from ``reading``, their
+    LessonReading, when the caller has it already)."""
     course = lesson_course(lesson)
     if course is None:
         return {"course": None, "outline": None, "entry": None}
@@ -121,10 +134,20 @@ def lesson_context(*, user, lesson: LessonPage) -> dict:
     entry = outline.entry_for(lesson.pk)
     entries = outline.entries
     index = entries.index(entry) if entry else -1
+    status = None
+    if outline.tracks_progress and entry is not None and not entry.done:
+        if reading is None:
+            status = lesson_reading_status(user=user, lesson=lesson)
+        else:
+            status = reading_status(
+                estimated_minutes=lesson.estimated_minutes, reading=reading, now=timezone.now()
+            )
     return {
         "course": course,
         "outline": outline,
         "entry": entry,
+        "reading": status,
+        "heartbeat_seconds": heartbeat_seconds(),
         "previous_entry": entries[index - 1] if index > 0 else None,
         "next_entry": entries[index + 1] if 0 <= index < len(entries) - 1 else None,
     }

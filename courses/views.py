@@ -1,17 +1,27 @@
-"""Learner actions outside the Wagtail page tree: confirming a lesson read, and search."""
+"""Learner actions outside the Wagtail page tree: reading heartbeats, confirming a lesson read,
+search; and the staff's view of each person's reading."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses import selectors, services
+from courses import progress, selectors, services
 from courses.models import CourseIndexPage, LessonPage
+from courses.reading import reading_fraction
+from lms.permissions import (
+    can_follow_people,
+    follower_required,
+    get_scoped_or_404,
+    learner_required,
+    visible_auxiliaries,
+)
 
 
 def _redirect_to_page(page, request):
@@ -21,15 +31,38 @@ def _redirect_to_page(page, request):
 
 
 @require_POST
-@login_required
+@learner_required  # staff read lessons without a reading record
+def lesson_reading(request, lesson_id: int):
+    """Heartbeats from the visible lesson page; answers what the reading rule leaves to do."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    event = request.POST.get("event", "")
+    if event not in services.READING_EVENTS:
+        return JsonResponse({"error": "unknown event"}, status=400)
+    status = services.lesson_reading_beat(user=request.user, lesson=lesson, event=event)
+    return JsonResponse(status.as_json())
+
+
+@require_POST
+@learner_required
 def lesson_complete(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    services.lesson_complete(user=request.user, lesson=lesson)
+    try:
+        services.lesson_complete(
+            user=request.user, lesson=lesson, at_end=request.POST.get("at_end") == "1"
+        )
+    except services.ReadingIncomplete:
+        # Back to the end of the lesson, where the page says what is left (not an error page).
+        url = lesson.get_url(request=request)
+        if not url:
+            return redirect(reverse("home"))
+        return redirect(f"{url}?reading=not-yet#end")
     context = selectors.lesson_context(user=request.user, lesson=lesson)
     outline = context["outline"]
     if outline and outline.completed_at and outline.next_entry is None:
         messages.success(request, _("Well done: you have finished the course."))
-        return _redirect_to_page(outline.course, request)
+        # The next step (the exam, Art. 20) is on the home page's 待办; the course page had
+        # only the congratulations and the list of lessons read.
+        return redirect(reverse("home"))
     messages.success(request, _("Lesson marked as read."))
     following = context.get("next_entry") or (outline.next_entry if outline else None)
     return _redirect_to_page(following.lesson if following else lesson, request)
@@ -52,4 +85,49 @@ def search(request):
         request,
         "courses/search.html",
         {"query": query, "hits": hits, "course": selectors.required_course()},
+    )
+
+
+# Reading progress is for staff: learners see their own on the course pages.
+@follower_required
+def person_reading(request, pk: int):
+    """One person's reading, lesson by lesson: minutes read / required, end reached, confirmed."""
+    auxiliary = get_scoped_or_404(visible_auxiliaries(request.user).select_related("agency"), pk=pk)
+    return render(
+        request,
+        "courses/person_reading.html",
+        {
+            "aux": auxiliary,
+            "courses": progress.person_reading(auxiliary=auxiliary),
+            "may_see_record": can_follow_people(request.user),
+            "fraction_percent": round(100 * reading_fraction()),
+        },
+    )
+
+
+@follower_required
+def reading_table(request):
+    """The required course, one row per person in the user's scope, one column per lesson."""
+    course = selectors.required_course()
+    if course is None:
+        raise Http404
+    people = (
+        visible_auxiliaries(request.user)
+        .filter(user__isnull=False)
+        .select_related("agency")
+        .order_by("agency__path", "name", "pk")
+    )
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    lessons, rows = progress.course_reading_table(course=course, auxiliaries=page.object_list)
+    return render(
+        request,
+        "courses/reading_table.html",
+        {
+            "course": course,
+            "lessons": lessons,
+            "rows": rows,
+            "page": page,
+            "total": page.paginator.count,
+            "fraction_percent": round(100 * reading_fraction()),
+        },
     )

@@ -33,6 +33,8 @@ from pathlib import Path
 import segno
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
+from credentials.exceptions import FontNotFoundError
+
 logger = logging.getLogger(__name__)
 
 __all__ = [
@@ -149,10 +151,6 @@ _FONT_CANDIDATES: tuple[tuple[Path, int], ...] = (
     (Path("C:/Windows/Fonts/msyh.ttc"), 0),
     (Path("C:/Windows/Fonts/simhei.ttf"), 0),
 )
-
-
-class FontNotFoundError(RuntimeError):
-    """No usable CJK font for rendering cards."""
 
 
 def _font_candidate() -> tuple[Path, int]:

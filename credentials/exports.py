@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
 
 import xlsxwriter
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from lms.models import DUTY_LABELS
+from lms.spreadsheets import write_text
 
 
 def display_width(text: str) -> int:
@@ -26,15 +29,17 @@ def _workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence], note
     head = book.add_format({"bold": True, "bg_color": "#E6F2F1", "border": 1, "text_wrap": True})
     cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top"})
     title_format = book.add_format({"bold": True, "font_size": 14})
-    sheet.write(0, 0, title, title_format)
-    sheet.write(1, 0, note)
+    # Every cell is user text or built from it (an agency's name is typed by an admin): written
+    # as string cells, so "=HYPERLINK(...)" in a work area stays those characters.
+    write_text(sheet, 0, 0, title, title_format)
+    write_text(sheet, 1, 0, note)
     widths = [display_width(h) for h in headers]
     for col, header in enumerate(headers):
-        sheet.write(3, col, header, head)
+        write_text(sheet, 3, col, header, head)
     row_index = 4
     for row in rows:
         for col, value in enumerate(row):
-            sheet.write(row_index, col, "" if value is None else str(value), cell)
+            write_text(sheet, row_index, col, value, cell)
             widths[col] = max(widths[col], display_width(value or ""))
         row_index += 1
     for col, width in enumerate(widths):
@@ -50,8 +55,13 @@ def duty_text(duties: list[int]) -> str:
     return "、".join(str(DUTY_LABELS[d]) for d in duties if d in DUTY_LABELS)
 
 
+def _today() -> str:
+    """Today as the reader writes dates (2026年12月3日); the date columns stay ISO for sorting."""
+    return date_format(timezone.localdate(), "DATE_FORMAT")
+
+
 def roster_xlsx(*, agency, credentials) -> bytes:
-    headers = [_("Name"), _("Credential number"), _("Duties"), _("Work area")]
+    headers = [pgettext("person", "Name"), _("Credential number"), _("Duties"), _("Work area")]
     rows = [
         (c.auxiliary.name, c.number, duty_text(c.auxiliary.duties), c.auxiliary.work_area)
         for c in credentials
@@ -60,31 +70,32 @@ def roster_xlsx(*, agency, credentials) -> bytes:
         _("%(agency)s auxiliaries on duty") % {"agency": agency.name},
         headers,
         rows,
-        _("Public roster (Art. 21), as of %(date)s") % {"date": timezone.localdate().isoformat()},
+        _("Public roster (Art. 21), as of %(date)s") % {"date": _today()},
     )
 
 
 FILING_HEADERS = (
-    gettext_noop("Agency"),
-    gettext_noop("Name"),
-    gettext_noop("ID-card number"),
-    gettext_noop("Gender"),
-    gettext_noop("Education"),
-    gettext_noop("Hire method"),
-    gettext_noop("Contract start"),
-    gettext_noop("Contract end"),
-    gettext_noop("Post"),
-    gettext_noop("Duties"),
-    gettext_noop("Status"),
-    gettext_noop("Credential number"),
-    gettext_noop("Credential status"),
-    gettext_noop("Credential valid until"),
+    gettext_lazy("Agency"),
+    pgettext_lazy("person", "Name"),
+    gettext_lazy("ID-card number"),
+    gettext_lazy("Gender"),
+    gettext_lazy("Education"),
+    gettext_lazy("Hire method"),
+    gettext_lazy("Contract start"),
+    gettext_lazy("Contract end"),
+    gettext_lazy("Post"),
+    gettext_lazy("Duties"),
+    gettext_lazy("Status"),
+    gettext_lazy("Credential number"),
+    gettext_lazy("Credential status"),
+    gettext_lazy("Credential valid until"),
 )
 
 
-def filing_sheet_xlsx(*, people, title: str) -> bytes:
-    """Art. 12: hire method, contract dates, education, post, credential status; the ID-card
-    number is masked because the sheet leaves the agency."""
+def filing_rows(people) -> list[tuple]:
+    """The filing sheet's rows, one per auxiliary, in the order of FILING_HEADERS; dates stay
+    dates (the spreadsheet writes them ISO so that they sort, the PDF as written in China).
+    The ID-card number is masked because the sheet leaves the agency."""
     rows = []
     for aux in people:
         credentials = list(aux.credentials.all())
@@ -97,19 +108,27 @@ def filing_sheet_xlsx(*, people, title: str) -> bytes:
                 aux.get_gender_display(),
                 aux.get_education_display(),
                 aux.get_hire_method_display(),
-                aux.contract_start.isoformat(),
-                aux.contract_end.isoformat(),
+                aux.contract_start,
+                aux.contract_end,
                 aux.post,
                 duty_text(aux.duties),
                 aux.get_status_display(),
                 credential.number if credential else "",
                 credential.get_status_display() if credential else _("None"),
-                credential.valid_until.isoformat() if credential else "",
+                credential.valid_until if credential else None,
             )
         )
-    return _workbook(
-        title,
-        [_(h) for h in FILING_HEADERS],
-        rows,
-        _("Filing sheet (Art. 12), exported %(date)s") % {"date": timezone.localdate().isoformat()},
-    )
+    return rows
+
+
+def filing_note() -> str:
+    return _("Filing sheet (Art. 12), exported %(date)s") % {"date": _today()}
+
+
+def filing_sheet_xlsx(*, people, title: str) -> bytes:
+    """Art. 12: hire method, contract dates, education, post, credential status."""
+    rows = [
+        tuple(v.isoformat() if isinstance(v, datetime.date) else (v or "") for v in row)
+        for row in filing_rows(people)
+    ]
+    return _workbook(title, [str(h) for h in FILING_HEADERS], rows, filing_note())

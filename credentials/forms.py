@@ -4,11 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from credentials.models import CredentialStatus, ReturnItemState
+from lms.forms import ChoicePromptsMixin, only_agency_preselected
 from lms.models import Agency
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
+from lms.widgets import DateInput
 
 
 class FilterForm(forms.Form):
@@ -75,7 +73,7 @@ class ReturnItemForm(forms.Form):
     )
 
 
-class CardBatchForm(forms.Form):
+class CardBatchForm(ChoicePromptsMixin, forms.Form):
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
     issued_from = forms.DateField(
         label=_("Issued on or after"),
@@ -88,6 +86,7 @@ class CardBatchForm(forms.Form):
         super().__init__(*args, **kwargs)
         if agencies is not None:
             self.fields["agency"].queryset = agencies
+            only_agency_preselected(self.fields["agency"])
 
 
 class FilingSheetForm(forms.Form):

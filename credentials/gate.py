@@ -1,20 +1,21 @@
 """The Art. 20 issuance gate: each condition is one small function returning the reasons it
-fails (empty when it holds), so each can be tested on its own with real rows.
-
-The course and exam apps are imported lazily: they sit on top of the organisation core just
-like this app, and a missing piece must refuse issuance, never wave it through."""
+fails (empty when it holds), so each can be tested on its own with real rows."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from courses.selectors import course_completed_at, required_course
 from credentials.models import CURRENT_STATUSES, Credential
-from lms.models import Auxiliary, AuxiliaryStatus
+from exams.selectors import exam_passed_attempt
+from lms.models import MAY_HOLD_CREDENTIAL_STATUSES, Auxiliary
+from lms.services import auxiliary_eligibility
 
 
 def status_reasons(auxiliary: Auxiliary) -> list[str]:
-    # In training → credentialed on first issue; credentialed people may get a renewed one.
-    if auxiliary.status in (AuxiliaryStatus.IN_TRAINING, AuxiliaryStatus.CREDENTIALED):
+    # In training → on duty on first issue; a person taken off duty by a revoked or expired
+    # credential may get a new one (a suspended credential still blocks: see below).
+    if auxiliary.status in MAY_HOLD_CREDENTIAL_STATUSES:
         return []
     return [
         _("A person whose status is “%(status)s” cannot be issued a credential.")
@@ -23,8 +24,6 @@ def status_reasons(auxiliary: Auxiliary) -> list[str]:
 
 
 def eligibility_reasons(auxiliary: Auxiliary) -> list[str]:
-    from lms.services import auxiliary_eligibility
-
     return [
         _("Not eligible: %(reason)s") % {"reason": reason}
         for reason in auxiliary_eligibility(auxiliary)
@@ -32,10 +31,6 @@ def eligibility_reasons(auxiliary: Auxiliary) -> list[str]:
 
 
 def course_reasons(auxiliary: Auxiliary) -> list[str]:
-    try:
-        from courses.selectors import course_completed_at, required_course
-    except ImportError:
-        return [_("The pre-job course cannot be checked: the course module is not installed.")]
     course = required_course()
     if course is None:
         return [_("No pre-job course has been published, so it cannot have been completed.")]
@@ -45,10 +40,6 @@ def course_reasons(auxiliary: Auxiliary) -> list[str]:
 
 
 def exam_reasons(auxiliary: Auxiliary) -> list[str]:
-    try:
-        from exams.selectors import exam_passed_attempt
-    except ImportError:
-        return [_("The exam cannot be checked: the exam module is not installed.")]
     if exam_passed_attempt(auxiliary=auxiliary) is None:
         return [_("The pre-job exam has not been passed (Art. 20).")]
     return []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import colorsys
 import re
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -17,7 +18,8 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from credentials.cards import DEFAULT_BACK_TEXT, ROLE_WORDS, CardDesign
-from lms.models import Agency, Auxiliary
+from lms.jobs.models import Job
+from lms.models import Agency, Auxiliary, StatusEvent
 
 
 class CredentialStatus(models.TextChoices):
@@ -44,6 +46,23 @@ class CredentialCounter(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agency", "year"], name="credential_counter_unique")
         ]
+
+
+class RateLimitCounter(models.Model):
+    """Requests one client made to one rate-limited bucket in one time window. Lives in the
+    database so every server process counts into the same row (credentials.ratelimit)."""
+
+    key = models.CharField(max_length=200)
+    # Unix time at which the window closes: the row is stale after it, whatever the window's
+    # length, so one sweep clears every bucket.
+    window_end = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_end"], name="ratelimit_counter_unique")
+        ]
+        indexes = [models.Index(fields=["window_end"], name="ratelimit_counter_end")]
 
 
 class Credential(models.Model):
@@ -98,20 +117,16 @@ class Credential(models.Model):
         return self.status in CURRENT_STATUSES
 
 
-class CredentialEvent(models.Model):
-    """Every change of a credential: who, when, why, from → to. Never edited or deleted."""
+class CredentialEvent(StatusEvent):
+    """Every change of a credential (issue, suspension, revocation, expiry …)."""
+
+    subject_field = "credential"
 
     credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=10, choices=CredentialStatus.choices, blank=True)
     to_status = models.CharField(max_length=10, choices=CredentialStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reason = models.TextField(_("reason"))
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(StatusEvent.Meta):
         verbose_name = _("credential event")
         verbose_name_plural = _("credential events")
 
@@ -154,7 +169,9 @@ class ReturnChecklist(models.Model):
 
 class ReturnItem(models.Model):
     checklist = models.ForeignKey(ReturnChecklist, on_delete=models.CASCADE, related_name="items")
-    kind = models.CharField(_("item"), max_length=12, choices=ReturnItemKind.choices)
+    kind = models.CharField(
+        pgettext_lazy("returned item", "item"), max_length=12, choices=ReturnItemKind.choices
+    )
     state = models.CharField(
         _("state"), max_length=12, choices=ReturnItemState.choices, default=ReturnItemState.PENDING
     )
@@ -171,40 +188,25 @@ class ReturnItem(models.Model):
         ]
 
 
-class CardBatchStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RUNNING = "running", _("Generating")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
+class CardBatch(Job):
+    """A cohort's cards (ZIP of PNGs + printable PDF), generated in the background. Progress
+    counts card sides rendered (each card twice: once for the ZIP, once for the PDF)."""
 
-
-class CardBatch(models.Model):
-    """A cohort's cards (ZIP of PNGs + printable PDF), generated in the background."""
+    job_task = "credentials.tasks.card_batch_build"
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     issued_from = models.DateField(_("issued on or after"), null=True, blank=True)
-    status = models.CharField(
-        max_length=10, choices=CardBatchStatus.choices, default=CardBatchStatus.PENDING
-    )
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
     zip_file = models.FileField(upload_to="cards/%Y/", blank=True)
     pdf_file = models.FileField(upload_to="cards/%Y/", blank=True)
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
-    @property
-    def percent(self) -> int:
-        if self.status == CardBatchStatus.DONE:
-            return 100
-        return int(100 * self.done / self.total) if self.total else 0
+
+class ColourInput(forms.TextInput):
+    """The browser's colour picker (it submits #rrggbb; clean() stores it upper-case)."""
+
+    input_type = "color"
 
 
 _colour_regex = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -250,11 +252,14 @@ class CredentialDesignSettings(BaseGenericSetting):
                 "Preview the card with the saved settings</a>."
             )
         ),
+        # The card as it would look with the values in the form, before saving: updated by
+        # js/card_design_preview.js as the fields change.
+        HelpPanel(template="credentials/admin/design_live_preview.html"),
         FieldPanel("issuer_name"),
         FieldPanel("title"),
-        FieldPanel("band_color"),
-        FieldPanel("accent_color"),
-        FieldPanel("text_color"),
+        FieldPanel("band_color", widget=ColourInput),
+        FieldPanel("accent_color", widget=ColourInput),
+        FieldPanel("text_color", widget=ColourInput),
         FieldPanel("logo"),
         FieldPanel("back_text"),
     ]
@@ -264,6 +269,8 @@ class CredentialDesignSettings(BaseGenericSetting):
 
     def clean(self) -> None:
         errors = {}
+        for name in ("band_color", "accent_color", "text_color"):
+            setattr(self, name, (getattr(self, name) or "").upper())
         if ROLE_WORDS not in (self.title or "") and "辅助人员" not in (self.title or ""):
             errors["title"] = _(
                 "The title must say 辅助人员 so the card cannot pass for an officer's "

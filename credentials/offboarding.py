@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from credentials.exceptions import CredentialRefused
 from credentials.models import (
     CURRENT_STATUSES,
     Credential,
@@ -20,37 +21,51 @@ from credentials.models import (
     ReturnItemState,
 )
 from credentials.services import (
-    CredentialRefused,
     credential_reactivate,
     credential_revoke,
     credential_suspend,
 )
-from lms.models import Auxiliary, AuxiliaryStatus
+from lms.exceptions import TransitionError
+from lms.models import (
+    FINAL_STATUSES,
+    IN_SERVICE_STATUSES,
+    ON_DUTY_STATUSES,
+    Auxiliary,
+    AuxiliaryStatus,
+)
 
 logger = logging.getLogger(__name__)
 S = AuxiliaryStatus
-LEAVING = {S.DEPARTED, S.DISMISSED}
-ON_DUTY = {S.CREDENTIALED, S.SUSPENDED}
 
 
 @transaction.atomic
 def status_change_apply(
     *, auxiliary: Auxiliary, from_status: str, to_status: str, actor, reason: str
 ) -> None:
-    """Bring the credential (and the return checklist) in line with the new status."""
+    """Bring the credential (and the return checklist) in line with the new status. A return
+    to duty without a credential that can be put in force is refused (Art. 20): the whole
+    status change rolls back."""
     credential = (
         Credential.objects.select_for_update()
         .filter(auxiliary=auxiliary, status__in=CURRENT_STATUSES)
         .first()
     )
+    if to_status in ON_DUTY_STATUSES and not _can_be_in_force(credential):
+        raise TransitionError(
+            _(
+                "%(name)s holds no valid work credential, so cannot be on duty (Art. 20). "
+                "Issue or re-issue a credential instead."
+            )
+            % {"name": auxiliary.name}
+        )
     why = _("Status changed to “%(status)s”: %(reason)s") % {
         "status": S(to_status).label,
         "reason": (reason or "").strip() or "—",
     }
-    if to_status in LEAVING:
+    if to_status in FINAL_STATUSES:
         if credential is not None:
             credential_revoke(credential=credential, actor=actor, reason=why)
-        if credential is not None or from_status in ON_DUTY:
+        if credential is not None or from_status in IN_SERVICE_STATUSES:
             checklist_open(auxiliary=auxiliary, credential=credential, reason=why)
     elif to_status == S.SUSPENDED:
         if credential is not None and credential.status == CredentialStatus.ACTIVE:
@@ -58,6 +73,15 @@ def status_change_apply(
     elif from_status == S.SUSPENDED and to_status == S.CREDENTIALED:
         if credential is not None and credential.status == CredentialStatus.SUSPENDED:
             credential_reactivate(credential=credential, actor=actor, reason=why)
+
+
+def _can_be_in_force(credential: Credential | None) -> bool:
+    """Active, or suspended and still within its dates (lifting the suspension restores it)."""
+    if credential is None:
+        return False
+    if credential.status == CredentialStatus.ACTIVE:
+        return True
+    return credential.valid_until >= timezone.localdate()
 
 
 def on_auxiliary_status_changed(sender, *, auxiliary, change, actor, reason, **kwargs) -> None:

@@ -17,7 +17,8 @@ from PIL import Image, ImageOps
 from credentials import numbers, selectors
 from credentials.exports import duty_text, roster_xlsx
 from credentials.models import Credential, CredentialStatus
-from credentials.ratelimit import limit_exceeded, verify_limit
+from credentials.ratelimit import limit_exceeded, verify_limit, verify_window
+from lms.downloads import as_download
 from lms.models import Agency
 
 PHOTO_SIZE = (360, 480)
@@ -33,6 +34,15 @@ def effective_status(credential: Credential) -> str:
     return credential.status
 
 
+def photo_is_public(credential: Credential) -> bool:
+    """The holder's photo is shown to anyone with the number only while the credential is in
+    force: it is there to match a working auxiliary's face to the card, and a revoked or
+    expired card must not keep publishing a former auxiliary's picture."""
+    return bool(credential.auxiliary.photo) and effective_status(credential) == (
+        CredentialStatus.ACTIVE
+    )
+
+
 def _wants_json(request) -> bool:
     return request.GET.get("format") == "json"
 
@@ -45,7 +55,7 @@ def _rate_limited(request):
         response = render(
             request, "credentials/rate_limited.html", {"message": message}, status=429
         )
-    response["Retry-After"] = "60"
+    response["Retry-After"] = str(verify_window())
     return response
 
 
@@ -98,7 +108,9 @@ def verify(request, number: str):
     status = effective_status(credential)
     aux = credential.auxiliary
     checked_at = timezone.localtime()
-    photo_url = reverse("verify_photo", args=[credential.number]) if aux.photo else None
+    photo_url = (
+        reverse("verify_photo", args=[credential.number]) if photo_is_public(credential) else None
+    )
     public = {
         "number": credential.number,
         "name": aux.name,
@@ -138,7 +150,7 @@ def verify_photo(request, number: str):
     if limit_exceeded(request, bucket="verify-photo", limit=verify_limit()):
         return _rate_limited(request)
     credential = selectors.credential_for_verification(number)
-    if credential is None or credential.number != number or not credential.auxiliary.photo:
+    if credential is None or credential.number != number or not photo_is_public(credential):
         raise Http404
     try:
         with credential.auxiliary.photo.open("rb") as handle:
@@ -159,8 +171,7 @@ def public_roster(request, code: str):
             roster_xlsx(agency=agency, credentials=credentials),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="roster-{agency.code}.xlsx"'
-        return response
+        return as_download(response, "辅助人员公示名册", "roster", agency, extension="xlsx")
     rows = [
         {
             "name": c.auxiliary.name,

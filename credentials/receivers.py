@@ -6,7 +6,8 @@ import logging
 
 from django.db import transaction
 
-from credentials.services import CredentialRefused, credential_issue
+from credentials.exceptions import CredentialRefused
+from credentials.services import credential_issue
 
 logger = logging.getLogger(__name__)
 

@@ -11,18 +11,13 @@ from django.utils import timezone
 from credentials.models import Credential, CredentialStatus
 from credentials.offboarding import checklist_open
 from credentials.services import _credential_create, _set_status
-from credentials.setup import design_permission_grant, schedule_ensure
 from lms.models import Auxiliary, AuxiliaryStatus
-from lms.seeding import register_seed_step
 
 S = AuxiliaryStatus
 
 
-@register_seed_step(40, "credentials")
 @transaction.atomic
 def seed_credentials(stdout=None) -> None:
-    schedule_ensure()
-    design_permission_grant()
     today = timezone.localdate()
     people = Auxiliary.objects.filter(
         status__in=[S.CREDENTIALED, S.SUSPENDED, S.DEPARTED, S.DISMISSED]
@@ -59,4 +54,4 @@ def seed_credentials(stdout=None) -> None:
             valid_until=today + datetime.timedelta(days=20)
         )
     if stdout and created:
-        stdout.write(f"工作证：新发 {created} 张")
+        stdout.write(f"  工作证：新发 {created} 张")

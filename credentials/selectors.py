@@ -7,6 +7,7 @@ import datetime
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from credentials import numbers
 from credentials.models import (
@@ -17,8 +18,8 @@ from credentials.models import (
     ReturnChecklist,
     ReturnItem,
 )
-from lms.models import Agency, Auxiliary, AuxiliaryStatus
-from lms.permissions import scope_agency_queryset, scope_queryset, visible_auxiliaries
+from lms.models import ON_DUTY_STATUSES, Agency, Auxiliary, AuxiliaryStatus
+from lms.permissions import scope_by_agency, scope_queryset, visible_auxiliaries
 
 
 def credential_list(*, user, status: str = "", search: str = "") -> QuerySet[Credential]:
@@ -104,10 +105,17 @@ def credential_for_verification(number: str) -> Credential | None:
 
 
 def public_roster(*, agency: Agency) -> QuerySet[Credential]:
-    """Art. 21: the agency's valid credentials (the agency's own people, not sub-agencies').
-    The credential's status is the truth here: offboarding keeps it in step with the person's."""
+    """Art. 21: the agency's people on duty with their valid credential (the agency's own
+    people, not sub-agencies'). Both halves of the Art. 20 rule are read: the person on duty
+    and the credential active and within its dates, so neither a record from before the two
+    were kept in step nor a credential past its date before the nightly expiry shows."""
     return (
-        Credential.objects.filter(auxiliary__agency=agency, status=CredentialStatus.ACTIVE)
+        Credential.objects.filter(
+            auxiliary__agency=agency,
+            auxiliary__status__in=ON_DUTY_STATUSES,
+            status=CredentialStatus.ACTIVE,
+            valid_until__gte=timezone.localdate(),
+        )
         .select_related("auxiliary")
         .only(
             "number",
@@ -136,7 +144,7 @@ def filing_sheet_rows(*, user, agency: Agency | None = None) -> QuerySet[Auxilia
 
 
 def card_batches(*, user) -> QuerySet[CardBatch]:
-    return scope_agency_queryset(user, CardBatch.objects.select_related("agency"))
+    return scope_by_agency(user, CardBatch.objects.select_related("agency"))
 
 
 def batch_credentials(*, batch: CardBatch) -> QuerySet[Credential]:
@@ -146,3 +154,75 @@ def batch_credentials(*, batch: CardBatch) -> QuerySet[Credential]:
     if batch.issued_from:
         qs = qs.filter(issued_on__gte=batch.issued_from)
     return qs.order_by("auxiliary__name", "number")
+
+
+# ---------------------------------------------------------------- confirmations
+
+CONFIRMED_ACTIONS = ("suspend", "reactivate", "revoke")
+
+
+def action_consequences(*, credential: Credential, action: str) -> list[str]:
+    """What the change will do, as the admin is asked to confirm it. Each sentence describes
+    what the services then actually do (credentials.services.holder_status_follow)."""
+    name, number = credential.auxiliary.name, credential.number
+    on_duty = credential.auxiliary.status in ON_DUTY_STATUSES
+    values = {"name": name, "number": number}
+    if action == "reactivate":
+        return [
+            _("Credential %(number)s becomes valid again.") % values,
+            _(
+                "%(name)s returns to duty (持证上岗): listed on the public roster and included "
+                "in assessment cycles opened from now on."
+            )
+            % values,
+            _(
+                "If the credential's validity has already ended, it expires instead and "
+                "%(name)s stays off duty."
+            )
+            % values,
+        ]
+    sentences = []
+    if action == "revoke":
+        sentences.append(
+            _(
+                "Credential %(number)s is revoked for good: the number never becomes valid "
+                "again. Putting %(name)s back on duty later takes a re-issued credential with "
+                "a new number."
+            )
+            % values
+        )
+    else:
+        sentences.append(
+            _(
+                "Credential %(number)s is suspended; the public verification page says the "
+                "holder may not work at present."
+            )
+            % values
+        )
+    if on_duty:
+        sentences.append(
+            _(
+                "%(name)s leaves duty: their status becomes “Suspended”, recorded with your "
+                "name and this reason (Art. 20: only a person holding a valid credential "
+                "works)."
+            )
+            % values
+        )
+    sentences += [
+        _("%(name)s disappears from the agency's public roster (Art. 21).") % values,
+        _(
+            "%(name)s is left out of assessment cycles opened from now on; assessments "
+            "already opened stay as they are."
+        )
+        % values,
+        _("The card is no longer included in card print batches."),
+    ]
+    if action == "revoke":
+        sentences.append(
+            _(
+                "This does not end the employment. If %(name)s leaves, change their status to "
+                "departed or dismissed: that opens the return checklist (Art. 23)."
+            )
+            % values
+        )
+    return sentences

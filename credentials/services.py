@@ -1,5 +1,6 @@
 """Issuing, changing and renewing work credentials (Art. 20), the scheduled expiry, and the
-background card batches. Every write to a credential goes through here."""
+clean-up of old card batches (building them: credentials.batches). Every write to a credential
+goes through here."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import datetime
 import logging
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
@@ -16,17 +16,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from credentials import numbers
+from credentials.exceptions import CredentialRefused
 from credentials.gate import issue_refusal_reasons
 from credentials.models import (
     CURRENT_STATUSES,
     CardBatch,
-    CardBatchStatus,
     Credential,
     CredentialCounter,
     CredentialEvent,
     CredentialStatus,
 )
-from lms.models import Agency, Auxiliary, AuxiliaryStatus, Role
+from lms.models import (
+    FINAL_STATUSES,
+    MAY_HOLD_CREDENTIAL_STATUSES,
+    ON_DUTY_STATUSES,
+    Agency,
+    Auxiliary,
+    AuxiliaryStatus,
+    Role,
+)
+from lms.services import auxiliary_transition
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -43,14 +52,6 @@ CREDENTIAL_TRANSITIONS: dict[str, set[str]] = {
 EXPIRY_WARNING_DAYS = 30
 
 
-class CredentialRefused(Exception):
-    """Issuance (or another credential change) was refused; ``reasons`` are readable sentences."""
-
-    def __init__(self, reasons: list[str]):
-        self.reasons = [str(reason) for reason in reasons]
-        super().__init__("；".join(self.reasons))
-
-
 def _allocate_number(*, agency: Agency, year: int) -> str:
     """Next number of ``agency`` in ``year``. Must run inside the issuing transaction: the
     counter row stays locked until it commits, so concurrent issues queue up behind it and a
@@ -64,6 +65,26 @@ def _allocate_number(*, agency: Agency, year: int) -> str:
     counter.save(update_fields=["last_sequence"])
     counter.refresh_from_db(fields=["last_sequence"])
     return numbers.format_number(agency_code=agency.code, year=year, sequence=counter.last_sequence)
+
+
+def holder_status_follow(*, auxiliary: Auxiliary, actor, reason: str) -> None:
+    """THE rule of Art. 20 (持证上岗): a person is on duty exactly when they hold an active
+    credential. After any change to someone's credentials this moves them on or off duty
+    through lms.services.auxiliary_transition, which records who, when and why; a person who
+    has left (final status) stays where they are. lms.models explains the status sets."""
+    person = Auxiliary.objects.select_for_update().get(pk=auxiliary.pk)
+    if person.status in FINAL_STATUSES:
+        return
+    in_force = Credential.objects.filter(auxiliary=person, status=CS.ACTIVE).exists()
+    on_duty = person.status in ON_DUTY_STATUSES
+    if in_force and not on_duty and person.status in MAY_HOLD_CREDENTIAL_STATUSES:
+        to_status = AuxiliaryStatus.CREDENTIALED
+    elif on_duty and not in_force:
+        to_status = AuxiliaryStatus.SUSPENDED
+    else:
+        return
+    auxiliary_transition(auxiliary=person, to_status=to_status, actor=actor, reason=reason)
+    auxiliary.status = to_status
 
 
 def _record(*, credential: Credential, from_status: str, actor, reason: str) -> CredentialEvent:
@@ -118,8 +139,6 @@ def credential_issue(
 ) -> Credential:
     """Issue the work credential once the Art. 20 conditions hold; the person becomes
     credentialed. Raises CredentialRefused with every unmet condition."""
-    from lms.services import auxiliary_transition
-
     locked = (
         Auxiliary.objects.select_for_update(of=("self",))
         .select_related("agency", "user")
@@ -131,19 +150,26 @@ def credential_issue(
     valid_until = valid_until or locked.contract_end
     _check_valid_until(valid_until)
     credential = _credential_create(auxiliary=locked, actor=actor, valid_until=valid_until)
-    if locked.status == AuxiliaryStatus.IN_TRAINING:
-        auxiliary_transition(
-            auxiliary=locked,
-            to_status=AuxiliaryStatus.CREDENTIALED,
-            actor=actor,
-            reason=_("Passed the pre-job training; credential %(number)s issued (Art. 20).")
-            % {"number": credential.number},
+    first = locked.status == AuxiliaryStatus.IN_TRAINING
+    holder_status_follow(
+        auxiliary=locked,
+        actor=actor,
+        reason=(
+            _("Passed the pre-job training; credential %(number)s issued (Art. 20).")
+            if first
+            else _("Credential %(number)s issued (Art. 20).")
         )
+        % {"number": credential.number},
+    )
     auxiliary.status = locked.status
     return credential
 
 
-def _set_status(*, credential: Credential, to_status: str, actor, reason: str) -> Credential:
+def _set_status(
+    *, credential: Credential, to_status: str, actor, reason: str, holder_follows: bool = True
+) -> Credential:
+    """Change the credential's status and record it; then the holder follows (Art. 20), in the
+    same transaction, unless the caller makes a further change and lets them follow after."""
     if not reason or not reason.strip():
         raise CredentialRefused([_("A reason is required for every credential change.")])
     locked = Credential.objects.select_for_update().get(pk=credential.pk)
@@ -159,6 +185,13 @@ def _set_status(*, credential: Credential, to_status: str, actor, reason: str) -
     locked.save(update_fields=["status"])
     _record(credential=locked, from_status=from_status, actor=actor, reason=reason.strip())
     credential.status = to_status
+    if holder_follows:
+        holder_status_follow(
+            auxiliary=locked.auxiliary,
+            actor=actor,
+            reason=_("Credential %(number)s %(status)s: %(reason)s")
+            % {"number": locked.number, "status": CS(to_status).label, "reason": reason.strip()},
+        )
     return locked
 
 
@@ -184,32 +217,57 @@ def credential_reactivate(*, credential: Credential, actor, reason: str) -> Cred
 def credential_reissue(
     *, credential: Credential, actor, reason: str, valid_until: datetime.date | None = None
 ) -> Credential:
-    """A new credential (new number) for a lost card or a renewal; the old one is revoked."""
+    """A new credential (new number) for a lost card or a renewal, or to put a person whose
+    credential was revoked or ran out back on duty. The old one is revoked if it was not yet;
+    the person follows the new credential (Art. 20)."""
     old = (
         Credential.objects.select_for_update(of=("self",))
         .select_related("auxiliary__agency")
         .get(pk=credential.pk)
     )
     auxiliary = old.auxiliary
-    if auxiliary.status != AuxiliaryStatus.CREDENTIALED:
+    if auxiliary.status not in MAY_HOLD_CREDENTIAL_STATUSES:
         raise CredentialRefused(
             [
-                _("Only a credentialed person can be re-issued a credential (status: %(status)s).")
+                _("A person whose status is “%(status)s” cannot be issued a credential.")
                 % {"status": auxiliary.get_status_display()}
             ]
         )
-    if old.status == CS.REVOKED or hasattr(old, "replaced_by"):
-        raise CredentialRefused([_("This credential has already been revoked or replaced.")])
+    if hasattr(old, "replaced_by"):
+        raise CredentialRefused([_("This credential has already been replaced.")])
+    if old.status == CS.SUSPENDED or _suspended_when_expired(old):
+        # A suspension is a decision about the person; a new card must not lift it.
+        raise CredentialRefused(
+            [_("This credential is suspended. Lift the suspension first, or revoke it.")]
+        )
+    other = (
+        Credential.objects.filter(auxiliary=auxiliary, status__in=CURRENT_STATUSES)
+        .exclude(pk=old.pk)
+        .first()
+    )
+    if other is not None:
+        raise CredentialRefused(
+            [
+                _("%(name)s already holds credential %(number)s (%(status)s).")
+                % {
+                    "name": auxiliary.name,
+                    "number": other.number,
+                    "status": other.get_status_display(),
+                }
+            ]
+        )
     if not reason or not reason.strip():
         raise CredentialRefused([_("A reason is required for every credential change.")])
     valid_until = valid_until or max(old.valid_until, auxiliary.contract_end)
     _check_valid_until(valid_until)
-    _set_status(
-        credential=old,
-        to_status=CS.REVOKED,
-        actor=actor,
-        reason=_("Replaced by a re-issued credential: %(reason)s") % {"reason": reason.strip()},
-    )
+    if old.status != CS.REVOKED:
+        _set_status(
+            credential=old,
+            to_status=CS.REVOKED,
+            actor=actor,
+            reason=_("Replaced by a re-issued credential: %(reason)s") % {"reason": reason.strip()},
+            holder_follows=False,  # the new credential follows at once: no off-duty detour
+        )
     new = _credential_create(
         auxiliary=auxiliary,
         actor=actor,
@@ -218,8 +276,22 @@ def credential_reissue(
         % {"number": old.number, "reason": reason.strip()},
         replaces=old,
     )
+    holder_status_follow(
+        auxiliary=auxiliary,
+        actor=actor,
+        reason=_("Credential %(number)s re-issued, replacing %(old)s: %(reason)s")
+        % {"number": new.number, "old": old.number, "reason": reason.strip()},
+    )
     credential.status = CS.REVOKED
     return new
+
+
+def _suspended_when_expired(credential: Credential) -> bool:
+    """Whether an expired credential ran out while suspended (its suspension still stands)."""
+    if credential.status != CS.EXPIRED:
+        return False
+    expiry = credential.events.latest_into(CS.EXPIRED)
+    return expiry is not None and expiry.from_status == CS.SUSPENDED
 
 
 @transaction.atomic
@@ -244,7 +316,11 @@ def credential_extend_validity(
         )
     from_status = credential.status
     if from_status == CS.EXPIRED:
-        if auxiliary.status != AuxiliaryStatus.CREDENTIALED:
+        # Expiry took the person off duty; the extension puts them back, unless they have
+        # left or the credential was suspended when it ran out (that suspension stands).
+        if auxiliary.status not in MAY_HOLD_CREDENTIAL_STATUSES or _suspended_when_expired(
+            credential
+        ):
             raise CredentialRefused(
                 [_("Only a credentialed person's expired credential can be extended.")]
             )
@@ -259,6 +335,17 @@ def credential_extend_validity(
         reason=_("Validity extended from %(old)s to %(new)s: %(reason)s")
         % {"old": old_until.isoformat(), "new": valid_until.isoformat(), "reason": reason.strip()},
     )
+    if from_status == CS.EXPIRED:
+        holder_status_follow(
+            auxiliary=auxiliary,
+            actor=actor,
+            reason=_("Credential %(number)s valid again until %(date)s: %(reason)s")
+            % {
+                "number": credential.number,
+                "date": valid_until.isoformat(),
+                "reason": reason.strip(),
+            },
+        )
     return credential
 
 
@@ -374,61 +461,3 @@ def credentials_daily() -> dict:
         "warnings": expiry_warnings_send(),
         "batches_purged": card_batches_purge(),
     }
-
-
-# ---------------------------------------------------------------- card batches
-
-
-@transaction.atomic
-def card_batch_create(
-    *, agency: Agency, actor, issued_from: datetime.date | None = None
-) -> CardBatch:
-    """Queue the cards of an agency's valid credentials for background generation."""
-    from django_q.tasks import async_task
-
-    batch = CardBatch.objects.create(agency=agency, requested_by=actor, issued_from=issued_from)
-    transaction.on_commit(lambda: async_task("credentials.tasks.card_batch_build", batch.pk))
-    return batch
-
-
-def card_batch_build(*, batch_id: int) -> CardBatch:
-    """Render the batch: a ZIP of front/back PNGs, then the printable PDF. Progress is saved
-    per card so the waiting page can show it."""
-    from credentials import rendering
-    from credentials.cards import cohort_pdf, cohort_zip
-    from credentials.selectors import batch_credentials
-
-    batch = CardBatch.objects.select_related("agency").get(pk=batch_id)
-    credentials = list(batch_credentials(batch=batch))
-    total = len(credentials)
-    CardBatch.objects.filter(pk=batch.pk).update(
-        status=CardBatchStatus.RUNNING, total=2 * total, done=0
-    )
-
-    def progress(items, offset):
-        for index, credential in enumerate(items, start=1):
-            yield rendering.card_data(credential)
-            CardBatch.objects.filter(pk=batch.pk).update(done=offset + index)
-
-    try:
-        if not credentials:
-            raise ValueError(_("There are no valid credentials to print."))
-        design = rendering.design_from_settings()
-        zip_bytes = cohort_zip(progress(credentials, 0), design)
-        pdf_bytes = cohort_pdf(progress(credentials, total), design, include_backs=True)
-    except Exception as exc:  # the page must say it failed instead of polling forever
-        logger.exception("Card batch %s failed", batch.pk)
-        CardBatch.objects.filter(pk=batch.pk).update(
-            status=CardBatchStatus.FAILED, error=str(exc)[:500], finished_at=timezone.now()
-        )
-        batch.refresh_from_db()
-        return batch
-    stem = f"{batch.agency.code}-cards-{batch.pk}"
-    batch.refresh_from_db()
-    batch.zip_file.save(f"{stem}.zip", ContentFile(zip_bytes), save=False)
-    batch.pdf_file.save(f"{stem}.pdf", ContentFile(pdf_bytes), save=False)
-    batch.status = CardBatchStatus.DONE
-    batch.done = batch.total
-    batch.finished_at = timezone.now()
-    batch.save()
-    return batch

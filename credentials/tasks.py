@@ -1,6 +1,6 @@
 """django-q2 tasks: one-line wrappers over services."""
 
-from credentials import services
+from credentials import batches, services
 
 
 def credentials_daily():
@@ -8,4 +8,4 @@ def credentials_daily():
 
 
 def card_batch_build(batch_id: int):
-    return services.card_batch_build(batch_id=batch_id).status
+    return batches.card_batch_build(batch_id=batch_id).status

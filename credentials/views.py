@@ -4,16 +4,18 @@ the scope is 404."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from credentials import offboarding, selectors, services
+from credentials.batches import card_batch_create
 from credentials.cards import card_png
 from credentials.exports import filing_sheet_xlsx
 from credentials.forms import (
@@ -25,20 +27,28 @@ from credentials.forms import (
     ReturnItemForm,
 )
 from credentials.gate import issue_refusal_reasons
-from credentials.models import CardBatchStatus, Credential, ReturnItem
+from credentials.models import Credential, ReturnItem
+from credentials.pdf import filing_sheet_pdf
 from credentials.public_views import effective_status
 from credentials.rendering import card_data, design_from_settings
-from lms.models import AuxiliaryStatus, Role
+from lms.downloads import as_download, download_response
+from lms.jobs.models import JobStatus
+from lms.jobs.views import job_status_response
+from lms.models import AuxiliaryStatus
+from lms.pdf import pdf_response
 from lms.permissions import (
+    can_manage_people,
+    card_viewer_required,
     get_scoped_or_404,
+    learner_required,
     managed_agencies,
     managed_auxiliaries,
-    scope_for,
+    manager_required,
     scope_queryset,
+    staff_required,
     visible_agencies,
     visible_auxiliaries,
 )
-from lms.views import manager_required, staff_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -77,10 +87,10 @@ def awaiting_list(request):
     return render(request, "credentials/awaiting_list.html", {"page": page})
 
 
-@login_required
+@learner_required
 def my_credential(request):
     auxiliary = getattr(request.user, "auxiliary", None)
-    if scope_for(request.user).role != Role.LEARNER or auxiliary is None:
+    if auxiliary is None:
         raise Http404
     credential = selectors.latest_credential(auxiliary=auxiliary)
     return render(
@@ -94,13 +104,10 @@ def my_credential(request):
     )
 
 
-@login_required
+@staff_required
 def credential_detail(request, pk: int):
     credential = get_scoped_or_404(selectors.visible_credentials(user=request.user), pk=pk)
-    scope = scope_for(request.user)
-    if scope.role == Role.SUPERVISOR:
-        raise Http404  # supervisors work with people, not credential records
-    can_manage = scope.can_manage
+    can_manage = can_manage_people(request.user)
     return render(
         request,
         "credentials/credential_detail.html",
@@ -114,19 +121,22 @@ def credential_detail(request, pk: int):
     )
 
 
-@login_required
+@card_viewer_required
 def credential_card(request, pk: int):
     """The card PNG (front, or ?side=back) for the holder and the staff of their agency."""
-    scope = scope_for(request.user)
-    if scope.role not in (Role.LEARNER, Role.AGENCY_ADMIN, Role.OVERSIGHT, Role.PROVINCIAL_ADMIN):
-        raise Http404
     credential = get_scoped_or_404(selectors.visible_credentials(user=request.user), pk=pk)
     side = "back" if request.GET.get("side") == "back" else "front"
     png = card_png(card_data(credential), design_from_settings(), side=side)
     response = HttpResponse(png, content_type="image/png")
     response["Cache-Control"] = "private, no-cache"
     if request.GET.get("download"):
-        response["Content-Disposition"] = f'attachment; filename="{credential.number}-{side}.png"'
+        as_download(
+            response,
+            f"工作证{'背面' if side == 'back' else '正面'}-{credential.number}",
+            f"credential-{credential.number}-{side}",
+            credential.auxiliary.agency,
+            extension="png",
+        )
     return response
 
 
@@ -135,7 +145,7 @@ def auxiliary_credentials(request, aux_pk: int):
     auxiliary = get_scoped_or_404(
         visible_auxiliaries(request.user).select_related("agency", "user"), pk=aux_pk
     )
-    can_manage = scope_for(request.user).can_manage
+    can_manage = can_manage_people(request.user)
     credentials = auxiliary.credentials.all().order_by("-issued_on", "-pk")
     current = next((c for c in credentials if c.is_current), None)
     reasons = issue_refusal_reasons(auxiliary) if current is None else []
@@ -187,6 +197,19 @@ def credential_action(request, pk: int):
                 messages.error(request, error)
         return redirect("credentials:detail", pk=pk)
     action, reason = form.cleaned_data["action"], form.cleaned_data["reason"]
+    if action in selectors.CONFIRMED_ACTIONS and request.POST.get("confirmed") != "1":
+        # Taking someone off duty (or putting them back) is said out loud before it happens.
+        return render(
+            request,
+            "credentials/credential_confirm.html",
+            {
+                "credential": credential,
+                "action": action,
+                "action_label": dict(form.fields["action"].choices)[action],
+                "reason": reason,
+                "consequences": selectors.action_consequences(credential=credential, action=action),
+            },
+        )
     try:
         if action == "reissue":
             new = services.credential_reissue(
@@ -208,6 +231,9 @@ def credential_action(request, pk: int):
     except services.CredentialRefused as refused:
         for message in refused.reasons:
             messages.error(request, message)
+    except ValidationError as refused:  # the person's status change was refused
+        for message in refused.messages:
+            messages.error(request, message)
     else:
         messages.success(request, _("Saved."))
     return redirect("credentials:detail", pk=pk)
@@ -227,7 +253,7 @@ def checklist_list(request):
 @staff_required
 def checklist_detail(request, pk: int):
     checklist = get_scoped_or_404(selectors.return_checklists(user=request.user), pk=pk)
-    can_manage = scope_for(request.user).can_manage
+    can_manage = can_manage_people(request.user)
     items = [
         (
             item,
@@ -282,7 +308,7 @@ def batch_list(request):
     agencies = managed_agencies(request.user)
     form = CardBatchForm(request.POST or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
-        batch = services.card_batch_create(
+        batch = card_batch_create(
             agency=form.cleaned_data["agency"],
             actor=request.user,
             issued_from=form.cleaned_data["issued_from"],
@@ -302,16 +328,8 @@ def batch_detail(request, pk: int):
 @manager_required
 def batch_status(request, pk: int):
     batch = get_scoped_or_404(selectors.card_batches(user=request.user), pk=pk)
-    return JsonResponse(
-        {
-            "status": batch.status,
-            "status_label": str(batch.get_status_display()),
-            "done": batch.done,
-            "total": batch.total,
-            "percent": batch.percent,
-            "finished": batch.status in (CardBatchStatus.DONE, CardBatchStatus.FAILED),
-            "error": batch.error,
-        }
+    return job_status_response(
+        batch, download_url=reverse("credentials:batch_download", args=[batch.pk, "zip"])
     )
 
 
@@ -321,12 +339,15 @@ def batch_download(request, pk: int, kind: str):
         raise Http404
     batch = get_scoped_or_404(selectors.card_batches(user=request.user), pk=pk)
     field = batch.zip_file if kind == "zip" else batch.pdf_file
-    if batch.status != CardBatchStatus.DONE or not field:
+    if batch.status != JobStatus.DONE or not field:
         raise Http404
-    return FileResponse(
-        field.open("rb"),
-        as_attachment=True,
-        filename=f"{batch.agency.code}-{batch.created_at:%Y%m%d}-cards.{kind}",
+    return download_response(
+        field,
+        "工作证批量打印",
+        "cards",
+        batch.agency,
+        extension=kind,
+        on=timezone.localtime(batch.created_at).date(),
     )
 
 
@@ -342,10 +363,13 @@ def filing_sheet(request):
         people = selectors.filing_sheet_rows(user=request.user, agency=agency)
         scope_name = agency.name if agency else _("All agencies in my scope")
         title = _("Auxiliary filing sheet (Art. 12) · %(scope)s") % {"scope": scope_name}
+        # "Everything in my scope" is named after the user's own agency (the top of that scope);
+        # without one (the province) it is 全省. It said 全省 for a city's oversight viewer too.
+        own = getattr(getattr(request.user, "profile", None), "agency", None)
+        named = agency or own
+        if request.GET.get("format") == "pdf":
+            content = filing_sheet_pdf(people=people, title=title)
+            return pdf_response(content, "辅助人员备案表", "filing-sheet", named)
         response = HttpResponse(filing_sheet_xlsx(people=people, title=title), content_type=XLSX)
-        code = agency.code if agency else "all"
-        response["Content-Disposition"] = (
-            f'attachment; filename="filing-{code}-{timezone.localdate():%Y%m%d}.xlsx"'
-        )
-        return response
+        return as_download(response, "辅助人员备案表", "filing-sheet", named, extension="xlsx")
     return render(request, "credentials/filing_sheet.html", {"form": form})

@@ -1,4 +1,7 @@
-"""Wagtail admin: a live preview of the province-wide card design, next to its settings."""
+"""Wagtail admin: a live preview of the province-wide card design, next to its settings. And
+what credentials adds to the other apps (lms/hooks.py lists the hooks): the exam result's
+pass outcome, home panels, navigation, to-dos, the link from a person's record, the demo
+credentials, the daily expiry schedule and the card-design permission of provincial admins."""
 
 from __future__ import annotations
 
@@ -9,15 +12,21 @@ from urllib.parse import urlencode
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from credentials import home, seed, selectors
 from credentials.cards import CardData, CardDesign, card_png
+from credentials.gate import issue_refusal_reasons
+from credentials.models import CredentialStatus
 from credentials.numbers import format_number
 from credentials.rendering import design_from_settings, verify_url
+from lms.schedules import ScheduleSpec
+from lms.seeding import SeedStep
 
 PERMISSION = "credentials.change_credentialdesignsettings"
 
@@ -114,3 +123,47 @@ def register_preview_menu_item():
         icon_name="view",
         order=901,
     )
+
+
+@hooks.register("exam_pass_outcome")
+def exam_pass_outcome(request, attempt):
+    """On the exam result: the credential the pass issued (Art. 20), or why none was issued."""
+    if not attempt.passed:
+        return None
+    credential = selectors.latest_credential(auxiliary=attempt.auxiliary)
+    if credential is not None and credential.status == CredentialStatus.ACTIVE:
+        context = {"credential": credential}
+    else:
+        context = {"credential": None, "reasons": issue_refusal_reasons(attempt.auxiliary)}
+    return render_to_string("credentials/_exam_outcome.html", context, request=request)
+
+
+# 02:00 local time: after midnight, so "past valid-until" means yesterday's date.
+DAILY = ScheduleSpec(
+    name="credentials: expire and warn",
+    func="credentials.tasks.credentials_daily",
+    daily_at=datetime.time(2, 0),
+)
+
+
+hooks.register("lms_home_panels", home.learner_panel)
+hooks.register("lms_home_panels", home.staff_panel)
+hooks.register("lms_todos", home.collect_todos)
+hooks.register("lms_nav_items", home.nav_links)
+hooks.register("lms_person_links", home.person_link)
+
+
+@hooks.register("lms_seed_steps")
+def seed_steps():
+    return [SeedStep(40, "credentials", "工作证", seed.seed_credentials)]
+
+
+@hooks.register("lms_schedules")
+def schedules():
+    return [DAILY]
+
+
+@hooks.register("lms_editor_permissions")
+def editor_permissions():
+    """Provincial admins set the province-wide card design (Art. 20 para 2)."""
+    return {"credentials": ["change_credentialdesignsettings"]}

@@ -6,9 +6,10 @@ import io
 
 import xlsxwriter
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,8 +17,8 @@ from exams.analysis import item_statistics, write_item_analysis_sheet
 from exams.bank import questions_export, questions_import
 from exams.interop import ImportFormatError
 from exams.models import Exam, QuestionCategory
-
-MAX_UPLOAD = 5 * 1024 * 1024
+from lms import uploads
+from lms.downloads import as_download
 
 
 def _require(request, perm: str) -> None:
@@ -26,10 +27,15 @@ def _require(request, perm: str) -> None:
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("GIFT or Moodle XML file"))
+    file = forms.FileField(label=gettext_lazy("GIFT, Moodle XML or Word (.docx) file"))
     format = forms.ChoiceField(
         label=gettext_lazy("Format"),
-        choices=[("", gettext_lazy("Detect")), ("gift", "GIFT"), ("moodlexml", "Moodle XML")],
+        choices=[
+            ("", gettext_lazy("Detect")),
+            ("gift", "GIFT"),
+            ("moodlexml", "Moodle XML"),
+            ("docx", "Word (.docx)"),
+        ],
         required=False,
     )
     category = forms.CharField(
@@ -41,8 +47,10 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        try:
+            uploads.upload_size_check(upload.size, max_bytes=uploads.QUESTIONS_MAX_BYTES)
+        except uploads.UploadRejected as exc:
+            raise forms.ValidationError(str(exc)) from None
         return upload
 
 
@@ -76,18 +84,25 @@ def import_questions(request):
     )
 
 
+EXPORT_TYPES = {
+    "gift": ("gift.txt", "text/plain; charset=utf-8"),
+    "moodlexml": ("xml", "application/xml; charset=utf-8"),
+    "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+
 def export_questions(request, fmt: str):
     _require(request, "exams.view_question")
     category = request.GET.get("category", "")
-    text = questions_export(fmt=fmt, category=category)
-    extension = "xml" if fmt == "moodlexml" else "gift.txt"
-    response = HttpResponse(
-        text,
-        content_type="application/xml; charset=utf-8"
-        if fmt == "moodlexml"
-        else "text/plain; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="questions.{extension}"'
+    try:
+        text = questions_export(fmt=fmt, category=category)
+    except ValueError as error:
+        # GIFT and Moodle XML hold one blank per short answer; the message says to use Word.
+        messages.error(request, str(error))
+        return redirect("exams_import")
+    extension, content_type = EXPORT_TYPES.get(fmt, EXPORT_TYPES["gift"])
+    response = HttpResponse(text, content_type=content_type)
+    as_download(response, "题库", "questions", extension=extension)
     return response
 
 
@@ -115,5 +130,5 @@ def item_analysis_xlsx(request, pk: int):
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="item-analysis-{exam.pk}.xlsx"'
+    as_download(response, f"试题分析-{exam.title}", f"item-analysis-{exam.pk}", extension="xlsx")
     return response

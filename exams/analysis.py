@@ -14,6 +14,11 @@ Per question:
 Flags: too easy (facility > 0.95), too hard (facility < 0.20), negative discrimination
 (stronger learners do worse on it — usually a wrong key or an ambiguous stem).
 
+For one sitting (an exam session) the classical test-theory figures are given as well, with
+the thresholds examiners use for a single cohort: the **upper–lower discrimination index**
+D = (facility among the best 27% of the attempts by total score) − (facility among the weakest
+27%), and the flags facility > 0.9, facility < 0.2 and D < 0.2 (``SITTING_THRESHOLDS``).
+
 ``compute_item_statistics`` is a pure function over plain responses so other reports can reuse
 it; ``item_statistics(exam)`` reads the attempts; ``write_item_analysis_sheet`` adds a sheet to
 an existing xlsxwriter workbook.
@@ -27,11 +32,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from exams.answers import blank_right
+from exams.models import CHOICE_TYPES, AttemptQuestion, AttemptStatus
 from lms.measures import citation_label
+from lms.spreadsheets import write_text, write_text_row
 
 TOO_EASY = 0.95
 TOO_HARD = 0.20
+# The share of the attempts in each of the upper and lower groups.
+GROUP_SHARE = 0.27
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    too_easy: float = TOO_EASY
+    too_hard: float = TOO_HARD
+    # Flag an upper–lower index below this (None: no such flag, the Moodle-style report).
+    weak_discrimination: float | None = None
+
+
+SITTING_THRESHOLDS = Thresholds(too_easy=0.9, too_hard=0.2, weak_discrimination=0.2)
 
 
 @dataclass(frozen=True)
@@ -71,6 +93,13 @@ class ItemStat:
     choices: list[ChoiceStat]
     flags: list[str]
     order: tuple = ()
+    # Facility in the upper 27% minus facility in the lower 27% (None: too few attempts, or
+    # nobody of one group drew the question).
+    upper_lower: float | None = None
+
+    @property
+    def is_choice(self) -> bool:
+        return self.qtype in CHOICE_TYPES
 
     @property
     def flag_labels(self) -> list[str]:
@@ -78,6 +107,7 @@ class ItemStat:
             "too_easy": _("Too easy"),
             "too_hard": _("Too hard"),
             "negative_discrimination": _("Negative discrimination"),
+            "weak_discrimination": _("Weak discrimination"),
         }
         return [str(labels[flag]) for flag in self.flags]
 
@@ -95,8 +125,25 @@ def _pearson(xs: list[float], ys: list[float]) -> float | None:
     return sxy / math.sqrt(sxx * syy)
 
 
+def _groups(totals: dict[int, tuple[float, int]]) -> tuple[set[int], set[int]]:
+    """The attempts of the upper and lower 27% by their share of the test right (at least one
+    each; none when there are fewer than two attempts). Ties are cut by attempt id."""
+    if len(totals) < 2:
+        return set(), set()
+    ranked = sorted(totals, key=lambda a: (totals[a][0] / max(totals[a][1], 1), a))
+    size = max(1, round(GROUP_SHARE * len(ranked)))
+    size = min(size, len(ranked) // 2)
+    return set(ranked[-size:]), set(ranked[:size])
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
 def compute_item_statistics(
-    responses: Iterable[ItemResponse], items: dict[str, ItemInfo]
+    responses: Iterable[ItemResponse],
+    items: dict[str, ItemInfo],
+    thresholds: Thresholds = Thresholds(),
 ) -> list[ItemStat]:
     by_attempt: dict[int, list[ItemResponse]] = defaultdict(list)
     by_item: dict[str, list[ItemResponse]] = defaultdict(list)
@@ -104,6 +151,7 @@ def compute_item_statistics(
         by_attempt[response.attempt].append(response)
         by_item[response.item].append(response)
     totals = {a: (sum(r.score for r in rs), len(rs)) for a, rs in by_attempt.items()}
+    upper, lower = _groups(totals)
 
     stats: list[ItemStat] = []
     for key, item_responses in by_item.items():
@@ -116,6 +164,9 @@ def compute_item_statistics(
             rest.append((total - r.score) / (count - 1) if count > 1 else 0.0)
         facility = sum(scores) / n
         discrimination = _pearson(scores, rest)
+        high = _mean([r.score for r in item_responses if r.attempt in upper])
+        low = _mean([r.score for r in item_responses if r.attempt in lower])
+        upper_lower = None if high is None or low is None else high - low
         counts: dict[str, int] = defaultdict(int)
         for r in item_responses:
             for text in set(r.chosen):
@@ -128,12 +179,15 @@ def compute_item_statistics(
             for text in known + extra
         ]
         flags = []
-        if facility > TOO_EASY:
+        if facility > thresholds.too_easy:
             flags.append("too_easy")
-        if facility < TOO_HARD:
+        if facility < thresholds.too_hard:
             flags.append("too_hard")
         if discrimination is not None and discrimination < 0:
             flags.append("negative_discrimination")
+        weak = thresholds.weak_discrimination
+        if weak is not None and upper_lower is not None and upper_lower < weak:
+            flags.append("weak_discrimination")
         stats.append(
             ItemStat(
                 item=key,
@@ -146,17 +200,20 @@ def compute_item_statistics(
                 choices=choices,
                 flags=flags,
                 order=info.order,
+                upper_lower=upper_lower,
             )
         )
     return sorted(stats, key=lambda s: (s.order, s.name))
 
 
-def _responses_of(exam) -> tuple[list[ItemResponse], dict[str, ItemInfo]]:
-    from exams.models import AttemptQuestion, AttemptStatus
-
+def _responses_of(
+    exam, attempt_ids: Iterable[int] | None = None
+) -> tuple[list[ItemResponse], dict[str, ItemInfo]]:
+    rows = AttemptQuestion.objects.filter(attempt__exam=exam)
+    if attempt_ids is not None:
+        rows = rows.filter(attempt_id__in=list(attempt_ids))
     rows = (
-        AttemptQuestion.objects.filter(attempt__exam=exam)
-        .exclude(attempt__status=AttemptStatus.OPEN)
+        rows.exclude(attempt__status__in=[AttemptStatus.OPEN, AttemptStatus.GRADING])
         .only("attempt_id", "question_id", "snapshot", "selected", "score")
         .order_by("attempt_id", "position")
     )
@@ -165,35 +222,68 @@ def _responses_of(exam) -> tuple[list[ItemResponse], dict[str, ItemInfo]]:
     for row in rows:
         snapshot = row.snapshot
         key = str(row.question_id) if row.question_id else f"name:{snapshot['name']}"
-        texts = {c["key"]: c["text"] for c in snapshot["choices"]}
         citations = snapshot.get("citations") or []
+        options, chosen = _options_and_chosen(snapshot, row.selected)
         # The latest snapshot describes the item (attempts are ordered by id).
         items[key] = ItemInfo(
             name=snapshot["name"],
             qtype=snapshot["qtype"],
             citation=citation_label(*citations[0]) if citations else "",
-            choices=[(c["text"], float(c["weight"])) for c in snapshot["choices"]],
+            choices=options,
             order=(citations[0][0], citations[0][1] or 0) if citations else (),
         )
         responses.append(
-            ItemResponse(
-                attempt=row.attempt_id,
-                item=key,
-                score=row.score or 0.0,
-                chosen=tuple(texts[k] for k in row.selected if k in texts),
-            )
+            ItemResponse(attempt=row.attempt_id, item=key, score=row.score or 0.0, chosen=chosen)
         )
     return responses, items
 
 
-def item_statistics(exam) -> list[ItemStat]:
-    responses, items = _responses_of(exam)
-    return compute_item_statistics(responses, items)
+def _options_and_chosen(
+    snapshot: dict, selected: list[str]
+) -> tuple[list[tuple[str, float]], tuple[str, ...]]:
+    """What the frequencies count for each type: the choices picked; for 填空题 each blank's
+    answer ("1. 聘用单位"; a right one under its first accepted spelling, so variants count
+    together); for 配对题 each pair made ("甲 → 乙"); for 简答题 nothing (its score is the
+    graders' mark)."""
+    qtype = snapshot["qtype"]
+    if qtype == "shortanswer":
+        case_insensitive = bool(snapshot.get("case_insensitive"))
+        options = [(f"{n}. {accepted[0]}", 1.0) for n, accepted in enumerate(snapshot["blanks"], 1)]
+        chosen = []
+        for n, (typed, accepted) in enumerate(zip(selected, snapshot["blanks"], strict=False), 1):
+            if blank_right(typed, accepted, case_insensitive=case_insensitive):
+                chosen.append(f"{n}. {accepted[0]}")
+            elif typed.strip():
+                chosen.append(f"{n}. {typed.strip()}")
+        return options, tuple(chosen)
+    texts = {c["key"]: c["text"] for c in snapshot["choices"]}
+    if qtype == "matching":
+        pairs = snapshot["pairs"]
+        options = [(f"{p['left']} → {texts[p['answer']]}", 1.0) for p in pairs]
+        chosen = tuple(
+            f"{pair['left']} → {texts[key]}"
+            for pair, key in zip(pairs, selected, strict=False)
+            if key in texts
+        )
+        return options, chosen
+    options = [(c["text"], float(c["weight"])) for c in snapshot["choices"]]
+    return options, tuple(texts[k] for k in selected if k in texts)
 
 
-def write_item_analysis_sheet(workbook, exam, *, name: str | None = None) -> None:
-    """Add the item analysis of ``exam`` as a sheet of an open xlsxwriter workbook."""
-    stats = item_statistics(exam)
+def item_statistics(
+    exam, *, attempt_ids: Iterable[int] | None = None, thresholds: Thresholds = Thresholds()
+) -> list[ItemStat]:
+    """Over every finished attempt of ``exam``, or over ``attempt_ids`` only (one sitting)."""
+    responses, items = _responses_of(exam, attempt_ids)
+    return compute_item_statistics(responses, items, thresholds)
+
+
+def write_item_analysis_sheet(
+    workbook, exam, *, name: str | None = None, stats: list[ItemStat] | None = None
+) -> None:
+    """Add the item analysis of ``exam`` (or the ``stats`` given: one sitting's) as a sheet of
+    an open xlsxwriter workbook."""
+    stats = item_statistics(exam) if stats is None else stats
     sheet = workbook.add_worksheet((name or str(_("Item analysis")))[:31])
     bold = workbook.add_format({"bold": True, "bg_color": "#E6F4F1", "border": 1})
     pct = workbook.add_format({"num_format": "0.0%"})
@@ -202,35 +292,40 @@ def write_item_analysis_sheet(workbook, exam, *, name: str | None = None) -> Non
     headers = [
         _("Question"),
         _("Citation"),
-        _("Type"),
+        pgettext("question", "Type"),
         _("Attempts"),
         _("Facility index"),
         _("Discrimination index"),
         _("Flags"),
         _("Choices (share picked)"),
+        _("Upper–lower discrimination (27%)"),
     ]
-    for col, header in enumerate(headers):
-        sheet.write(0, col, str(header), bold)
+    # Question names and choices are typed or imported by people: string cells, never formulas.
+    write_text_row(sheet, 0, 0, [str(header) for header in headers], bold)
     for row, stat in enumerate(stats, start=1):
-        sheet.write(row, 0, stat.name)
-        sheet.write(row, 1, stat.citation)
-        sheet.write(row, 2, stat.qtype)
+        write_text_row(sheet, row, 0, [stat.name, stat.citation, stat.qtype])
         sheet.write_number(row, 3, stat.attempts)
         sheet.write_number(row, 4, stat.facility, pct)
         if stat.discrimination is None:
-            sheet.write(row, 5, "—")
+            write_text(sheet, row, 5, "—")
         else:
             sheet.write_number(row, 5, stat.discrimination, dec)
-        sheet.write(row, 6, "、".join(stat.flag_labels), warn)
-        sheet.write(
+        write_text(sheet, row, 6, "、".join(stat.flag_labels), warn)
+        write_text(
+            sheet,
             row,
             7,
             "\n".join(
                 f"{'✓ ' if c.weight > 0 else ''}{c.text}: {c.share:.0%}" for c in stat.choices
             ),
         )
+        if stat.upper_lower is None:
+            write_text(sheet, row, 8, "—")
+        else:
+            sheet.write_number(row, 8, stat.upper_lower, dec)
     sheet.freeze_panes(1, 1)
     sheet.set_column(0, 0, 14)
     sheet.set_column(1, 1, 22)
     sheet.set_column(2, 6, 12)
     sheet.set_column(7, 7, 70)
+    sheet.set_column(8, 8, 14)

@@ -1,4 +1,5 @@
-"""Import and export of the question bank (GIFT, Moodle XML) and loading the shipped bank.
+"""Import and export of the question bank (GIFT, Moodle XML, Word) and loading the shipped
+bank.
 
 Duplicates: a question is identified by its name and category path. Importing a question
 that already exists updates it in place (text, type, choices, explanation; citations when the
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from exams.interop import ParsedChoice, ParsedQuestion, parse_file
+from exams.interop.docx import export_docx
 from exams.interop.gift import export_gift
 from exams.interop.moodlexml import export_moodlexml
 from exams.models import Choice, Question, QuestionCategory, QuestionCitation
@@ -88,13 +90,19 @@ def _store(parsed: ParsedQuestion, *, category_path: str) -> bool:
     question.text = parsed.text
     question.text_format = _text_format(parsed.text_format)
     question.explanation = parsed.general_feedback
+    question.answer_spec = parsed.answer_spec
+    question.rubric = parsed.rubric
+    if parsed.difficulty:
+        question.difficulty = parsed.difficulty
     question.save()
     question.choices.all().delete()
     Choice.objects.bulk_create(
         Choice(question=question, text=c.text, weight=c.fraction, feedback=c.feedback, sort_order=i)
         for i, c in enumerate(parsed.choices)
     )
-    citations = citations_in(parsed.general_feedback)
+    citations = (
+        parsed.citations if parsed.citations is not None else citations_in(parsed.general_feedback)
+    )
     if citations or created:
         question.citations.all().delete()
         QuestionCitation.objects.bulk_create(
@@ -127,7 +135,7 @@ def questions_import(
 
 
 def questions_for_export(category: str = "") -> list[ParsedQuestion]:
-    questions = Question.objects.select_related("category").prefetch_related("choices")
+    questions = Question.objects.select_related("category").prefetch_related("choices", "citations")
     category = category.strip("/")
     if category:
         questions = questions.filter(
@@ -142,51 +150,29 @@ def questions_for_export(category: str = "") -> list[ParsedQuestion]:
             choices=[ParsedChoice(c.text, c.weight, c.feedback) for c in q.choices.all()],
             general_feedback=q.explanation,
             category=q.category.path,
+            citations=[(c.article, c.item) for c in q.citations.all()],
+            difficulty=q.difficulty,
+            **_typed_fields(q),
         )
         for q in questions.order_by("category__path", "name")
     ]
 
 
-def questions_export(*, fmt: str, category: str = "") -> str:
+def _typed_fields(question: Question) -> dict:
+    """The ParsedQuestion fields of a 填空题, 配对题 or 简答题 (empty for choice questions)."""
+    spec = question.answer_spec or {}
+    return {
+        "blanks": [list(accepted) for accepted in spec.get("blanks", [])],
+        "case_insensitive": bool(spec.get("case_insensitive")),
+        "pairs": [tuple(pair) for pair in spec.get("pairs", [])],
+        "extra": list(spec.get("extra", [])),
+        "rubric": question.rubric,
+    }
+
+
+def questions_export(*, fmt: str, category: str = "") -> str | bytes:
+    """The bank as GIFT or Moodle XML text, or as Word (.docx) bytes."""
     questions = questions_for_export(category)
+    if fmt == "docx":
+        return export_docx(questions)
     return export_moodlexml(questions) if fmt == "moodlexml" else export_gift(questions)
-
-
-@transaction.atomic
-def question_bank_load(questions: list[dict]) -> int:
-    """Load bank data in the ``exams.content.questions`` format. Questions that already exist
-    (same name and category) are left as they are, so editors' changes survive a re-seed.
-    Returns how many were created."""
-    created = 0
-    for data in questions:
-        category = QuestionCategory.for_path(data["category"])
-        if Question.objects.filter(category=category, name=data["name"]).exists():
-            continue
-        question = Question.objects.create(
-            category=category,
-            name=data["name"],
-            qtype=data["qtype"],
-            text=data["text"],
-            text_format="plain",
-            explanation=data["explanation"],
-            difficulty=data.get("difficulty", 2),
-            scenario=data.get("scenario", False),
-        )
-        Choice.objects.bulk_create(
-            Choice(
-                question=question,
-                text=c["text"],
-                weight=c["weight"],
-                feedback=c.get("feedback", ""),
-                sort_order=i,
-            )
-            for i, c in enumerate(data["choices"])
-        )
-        QuestionCitation.objects.bulk_create(
-            QuestionCitation(
-                question=question, article=c["article"], item=c.get("item"), sort_order=i
-            )
-            for i, c in enumerate(data["citations"])
-        )
-        created += 1
-    return created

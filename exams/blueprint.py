@@ -14,12 +14,8 @@ from collections import defaultdict
 from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
+from exams.exceptions import BlueprintError
 from exams.models import BlueprintRule, Choice, Exam, Question, QuestionCitation
-
-
-class BlueprintError(Exception):
-    pass
-
 
 # One bank question as the draw sees it: (pk, qtype, category path, primary article).
 BankRow = tuple[int, str, str, "int | None"]
@@ -87,7 +83,15 @@ def paper_snapshots(question_ids: list[int], *, rng: random.Random, shuffle: boo
     questions = {
         pk: rest
         for pk, *rest in Question.objects.filter(pk__in=question_ids).values_list(
-            "pk", "name", "category__path", "qtype", "text", "text_format", "explanation"
+            "pk",
+            "name",
+            "category__path",
+            "qtype",
+            "text",
+            "text_format",
+            "explanation",
+            "answer_spec",
+            "rubric",
         )
     }
     choices: dict[int, list[tuple]] = defaultdict(list)
@@ -109,7 +113,7 @@ def paper_snapshots(question_ids: list[int], *, rng: random.Random, shuffle: boo
         raise BlueprintError(_("The question bank changed while the paper was drawn; try again."))
     snapshots = []
     for pk in question_ids:
-        name, category_path, qtype, text, text_format, explanation = questions[pk]
+        name, category_path, qtype, text, text_format, explanation, spec, rubric = questions[pk]
         snapshots.append(
             question_snapshot(
                 {
@@ -120,6 +124,8 @@ def paper_snapshots(question_ids: list[int], *, rng: random.Random, shuffle: boo
                     "text_format": text_format,
                     "explanation": explanation,
                     "citations": citations[pk],
+                    "answer_spec": spec,
+                    "rubric": rubric,
                 },
                 choices[pk],
                 rng=rng,
@@ -133,7 +139,43 @@ def question_snapshot(
     question: dict, choice_rows: list[tuple], *, rng: random.Random, shuffle: bool
 ) -> dict:
     """What the attempt keeps of a question: its fields and its choices, each choice given
-    a random key so that neither the key nor its order hints at the right answer."""
+    a random key so that neither the key nor its order hints at the right answer.
+
+    - 填空题 keeps ``blanks`` (accepted answers per blank) and ``case_insensitive``;
+    - 配对题 keeps ``pairs`` ({"key", "left", "answer"}: the left items in order, each with the
+      key of its right item) and the right items as ``choices``, always shuffled, since their
+      order would otherwise give the pairs away; one right item shared by two pairs is one
+      choice;
+    - 简答题 keeps its ``rubric`` for the grader.
+    """
+    question = dict(question)
+    spec = question.pop("answer_spec", None) or {}
+    if question["qtype"] == "shortanswer":
+        return {
+            **question,
+            "choices": [],
+            "blanks": spec.get("blanks", []),
+            "case_insensitive": bool(spec.get("case_insensitive")),
+        }
+    if question["qtype"] == "matching":
+        keys: dict[str, str] = {}
+        for _left, right in spec.get("pairs", []):
+            keys.setdefault(right, secrets.token_hex(4))
+        for right in spec.get("extra", []):
+            keys.setdefault(right, secrets.token_hex(4))
+        choices = [
+            {"key": key, "text": right, "weight": 0.0, "feedback": ""}
+            for right, key in keys.items()
+        ]
+        rng.shuffle(choices)
+        pairs = [
+            {"key": secrets.token_hex(4), "left": left, "answer": keys[right]}
+            for left, right in spec.get("pairs", [])
+        ]
+        return {**question, "choices": choices, "pairs": pairs}
+    if question["qtype"] == "essay":
+        return {**question, "choices": []}
+    question.pop("rubric", None)
     choices = [
         {
             "key": secrets.token_hex(4),

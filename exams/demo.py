@@ -20,11 +20,10 @@ from exams.models import Attempt, Exam
 from exams.seeding import seed_exam
 from lms.demo import STATUS_PLAN, demo_auxiliary
 from lms.models import AuxiliaryStatus
-from lms.seeding import register_seed_step
 from lms.services import learner_login_create
 
 # (position in the demo organisation's STATUS_PLAN, each attempt's outcome in order, how many
-# days ago the first attempt was). Positions 14 and 15 are the demo learner logins.
+# days ago the first attempt was). Position 15 is the demo login learner2 (in training).
 HISTORY = [
     (16, ["pass"], 120),
     (17, ["fail", "pass"], 95),
@@ -36,7 +35,6 @@ HISTORY = [
 RIGHT_SHARE = {"pass": 0.92, "fail": 0.45}
 
 
-@register_seed_step(45, "exam history")
 def seed_exam_history(stdout=None) -> None:
     exam = seed_exam()
     if exam is None:
@@ -83,5 +81,7 @@ def _sit(exam: Exam, auxiliary, outcomes: list[str], days_ago: int) -> None:
 def _complete_course(user, course, *, at: datetime.datetime) -> None:
     """Every lesson read (dated ``at``), then the completion recorded as a reader's would be."""
     for lesson in course_lessons(course):
-        LessonProgress.objects.get_or_create(user=user, lesson=lesson, defaults={"completed_at": at})
+        LessonProgress.objects.get_or_create(
+            user=user, lesson=lesson, defaults={"completed_at": at}
+        )
     course_completion_record(user=user, course=course, at=at)

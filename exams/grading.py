@@ -5,7 +5,9 @@
 - multiple choice, all-or-nothing (default): 1 when the chosen set is exactly the set of
   positively weighted choices, else 0;
 - multiple choice, partial credit: the sum of the chosen weights (wrong ones may be negative),
-  kept within 0..1 — so ticking everything earns nothing when wrong choices weigh -0.5.
+  kept within 0..1 — so ticking everything earns nothing when wrong choices weigh -0.5;
+- fill in the blanks and matching: the share of blanks / pairs right (exams.answers);
+- essay: None until a person has marked it (exams.essays).
 """
 
 from __future__ import annotations
@@ -13,8 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from exams.answers import matching_score, shortanswer_score
 
-def question_score(snapshot: dict, selected: Iterable[str], *, partial_credit: bool) -> float:
+
+def question_score(
+    snapshot: dict, selected: Iterable[str], *, partial_credit: bool
+) -> float | None:
+    qtype = snapshot["qtype"]
+    if qtype == "essay":
+        return None
+    if qtype == "shortanswer":
+        return shortanswer_score(snapshot, list(selected))
+    if qtype == "matching":
+        return matching_score(snapshot, list(selected))
     weights = {c["key"]: float(c["weight"]) for c in snapshot["choices"]}
     chosen = [key for key in dict.fromkeys(selected) if key in weights]
     if not chosen:
@@ -39,6 +52,10 @@ def attempt_percent(scores: Sequence[float]) -> Decimal:
 
 def correct_keys(snapshot: dict) -> list[str]:
     """The keys a fully right answer chooses (for the review after submission)."""
+    if snapshot["qtype"] == "matching":
+        return [pair["answer"] for pair in snapshot["pairs"]]
+    if not snapshot.get("choices"):
+        return []
     if snapshot["qtype"] == "multiple":
         return [c["key"] for c in snapshot["choices"] if float(c["weight"]) > 0]
     best = max(float(c["weight"]) for c in snapshot["choices"])

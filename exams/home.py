@@ -1,32 +1,87 @@
-"""The learner's exam panel on the home page and the navigation entries of exams."""
+"""The learner's exam panel and to-do on the home page and the navigation entries of exams
+(registered in exams/wagtail_hooks.py)."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from lms.home import NavLink, Panel, register_nav, register_panel
-from lms.models import Role
-from lms.permissions import scope_for
+from exams.essays import grading_queue
+from exams.selectors import exam_status
+from lms.home import NavLink, Panel, TodoItem, per_request
+from lms.permissions import can_follow_people, can_grade_exams, can_learn
 
 
-@register_panel
 def exam_panel(request):
-    if scope_for(request.user).role != Role.LEARNER:
+    if not can_learn(request.user):
         return None
-    from exams.selectors import exam_status
-
-    status = exam_status(user=request.user)
-    if status["exam"] is None:
+    status = _status(request)
+    if status["exam"] is None or status["state"] == "on_duty":
         return None
     return Panel(template="exams/_home_panel.html", context=status, order=20)
 
 
-@register_nav
+def _status(request) -> dict:
+    return per_request(request, "exam_status", lambda: exam_status(user=request.user))
+
+
+def exam_todos(request) -> list[TodoItem]:
+    """The exam once it may be taken (or continued): the credential waits on it (Art. 20)."""
+    if not can_learn(request.user):
+        return []
+    status = _status(request)
+    exam = status["exam"]
+    if status["state"] == "in_progress":
+        return [
+            TodoItem(
+                title=_("Finish the exam: %(title)s") % {"title": exam.title},
+                url=reverse("exams:attempt", args=[status["attempt"].pk]),
+                action=_("Continue the exam"),
+                due=status["attempt"].deadline,
+                order=20,
+            )
+        ]
+    if status["state"] in ("available", "failed") and not status.get("blockers"):
+        return [
+            TodoItem(
+                title=_("Take the exam: %(title)s") % {"title": exam.title},
+                detail=_("Pass it to receive your work credential (Art. 20)."),
+                url=reverse("exams:overview"),
+                action=_("Go to the exam"),
+                order=20,
+            )
+        ]
+    return []
+
+
 def exam_nav(request):
-    scope = scope_for(request.user)
-    if scope.role == Role.LEARNER:
+    if can_learn(request.user):
         return [NavLink(_("Exam"), reverse("exams:overview"), order=30)]
-    if scope.is_staff_viewer or scope.role == Role.SUPERVISOR:
+    if can_follow_people(request.user):
         return [NavLink(_("Exam attempts"), reverse("exams:staff_attempts"), order=40)]
     return []
+
+
+def grading_todos(request) -> list[TodoItem]:
+    """Essays waiting for this grader's mark: the attempts stay 待阅卷, and the credential waits,
+    until someone marks them."""
+    if not can_grade_exams(request.user):
+        return []
+    waiting = len(grading_queue(user=request.user))
+    if not waiting:
+        return []
+    return [
+        TodoItem(
+            title=ngettext(
+                "%(n)s essay answer is waiting for your mark",
+                "%(n)s essay answers are waiting for your mark",
+                waiting,
+            )
+            % {"n": waiting},
+            detail=_("The candidates' results and credentials wait on the marks."),
+            url=reverse("exams:grading"),
+            action=_("Open the grading queue"),
+            order=25,
+        )
+    ]

@@ -14,8 +14,12 @@ from django.utils.translation import gettext as _
 from exams import courses_api
 from exams.models import Attempt, AttemptStatus, Exam, Question
 from lms.measures import citation_label
-from lms.models import Auxiliary, AuxiliaryStatus, Role
-from lms.permissions import Scope, get_scoped_or_404, scope_for, scope_queryset
+from lms.models import MAY_SIT_EXAM_STATUSES, ON_DUTY_STATUSES, Auxiliary, AuxiliaryStatus, Role
+from lms.permissions import Scope, can_learn, get_scoped_or_404, scope_for, scope_queryset
+from lms.services import auxiliary_eligibility
+
+# Answers that were on their way when the clock ran out still count for this long.
+GRACE = datetime.timedelta(seconds=10)
 
 
 @dataclass
@@ -44,15 +48,9 @@ def start_blockers(
     *, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | None = None
 ) -> list[StartBlocker]:
     """Why the person may not start ``exam`` now; empty when they may."""
-    from lms.services import auxiliary_eligibility
-
     now = now or timezone.now()
     blockers: list[StartBlocker] = []
-    if auxiliary.status in {
-        AuxiliaryStatus.DEPARTED,
-        AuxiliaryStatus.DISMISSED,
-        AuxiliaryStatus.SUSPENDED,
-    }:
+    if auxiliary.status not in MAY_SIT_EXAM_STATUSES:
         blockers.append(
             StartBlocker(
                 "status",
@@ -73,6 +71,13 @@ def start_blockers(
     done = list(finished_attempts(auxiliary=auxiliary, exam=exam).order_by("-finished_at"))
     if any(a.passed for a in done):
         blockers.append(StartBlocker("passed", _("You have already passed this exam.")))
+    elif any(a.awaiting_grading for a in done):
+        blockers.append(
+            StartBlocker(
+                "grading",
+                _("Your last attempt is being graded; its result decides whether you sit again."),
+            )
+        )
     elif len(done) >= exam.max_attempts:
         blockers.append(
             StartBlocker(
@@ -108,7 +113,8 @@ def exam_passed_attempt(*, auxiliary: Auxiliary) -> Attempt | None:
 
 def exam_status(*, user) -> dict:
     """The learner's position on the credential exam, for the dashboard:
-    ``state`` is one of unavailable / locked / available / in_progress / passed / failed."""
+    ``state`` is one of unavailable / locked / available / in_progress / grading / passed /
+    failed / on_duty (credentialed with no attempt here)."""
     auxiliary = Auxiliary.objects.filter(user=user).first() if user.is_authenticated else None
     exam = credential_exam()
     status: dict = {"state": "unavailable", "exam": exam, "attempt": None, "retake_at": None}
@@ -120,8 +126,6 @@ def exam_status(*, user) -> dict:
     status["attempts_left"] = max(0, exam.max_attempts - status["attempts_used"])
     open_attempt = next((a for a in attempts if a.is_open), None)
     if open_attempt is not None:
-        from exams.services import is_overdue
-
         if not is_overdue(open_attempt, now):
             status.update(state="in_progress", attempt=open_attempt)
             status["remaining_seconds"] = remaining_seconds(open_attempt, now)
@@ -129,6 +133,15 @@ def exam_status(*, user) -> dict:
     passed = next((a for a in attempts if a.passed), None)
     if passed is not None:
         status.update(state="passed", attempt=passed)
+        return status
+    grading = next((a for a in attempts if a.awaiting_grading), None)
+    if grading is not None:
+        status.update(state="grading", attempt=grading)
+        return status
+    if auxiliary.status in ON_DUTY_STATUSES and not attempts:
+        # Credentialed without an exam here (before the platform, or by the agency's own
+        # exam): the pre-job exam is behind them, not something waiting on them.
+        status["state"] = "on_duty"
         return status
     blockers = start_blockers(auxiliary=auxiliary, exam=exam, now=now)
     status["blockers"] = blockers
@@ -146,6 +159,15 @@ def exam_status(*, user) -> dict:
     return status
 
 
+def is_overdue(attempt: Attempt, now: datetime.datetime) -> bool:
+    return past_grace(attempt.deadline, now)
+
+
+def past_grace(deadline: datetime.datetime, now: datetime.datetime) -> bool:
+    """The time (plus the grace for answers on their way) ran out."""
+    return now > deadline + GRACE
+
+
 def remaining_seconds(attempt: Attempt, now: datetime.datetime | None = None) -> int:
     return remaining_seconds_until(attempt.deadline, now)
 
@@ -157,8 +179,7 @@ def remaining_seconds_until(deadline: datetime.datetime, now: datetime.datetime 
 
 def learner_user_id(user) -> int | None:
     """The user's id if they are a learner (the one role that sits exams), else None."""
-    scope = scope_for(user)
-    return scope.user_id if scope.role == Role.LEARNER else None
+    return scope_for(user).user_id if can_learn(user) else None
 
 
 def learner_attempts(*, user) -> QuerySet[Attempt]:

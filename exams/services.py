@@ -15,25 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exams import selectors
-from exams.blueprint import BlueprintError, draw_question_ids, paper_snapshots
+from exams.answers import BLANK_MAX_LENGTH, ESSAY_MAX_LENGTH
+from exams.blueprint import draw_question_ids, paper_snapshots
+from exams.exceptions import AnswerError, AttemptStartError, BlueprintError
 from exams.grading import attempt_percent, question_score
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
+from exams.selectors import GRACE, is_overdue, past_grace
 from exams.signals import exam_passed
 from lms.models import Auxiliary
 from lms.prepared import PreparedQuery
-
-# Answers that were on their way when the clock ran out still count for this long.
-GRACE = datetime.timedelta(seconds=10)
-
-
-class AttemptStartError(Exception):
-    def __init__(self, blockers: list[selectors.StartBlocker]):
-        self.blockers = blockers
-        super().__init__("; ".join(str(b.message) for b in blockers))
-
-
-class AnswerError(ValueError):
-    """The posted answer does not fit the question (unknown choice, two for a single)."""
 
 
 class SaveOutcome(enum.Enum):
@@ -42,15 +32,6 @@ class SaveOutcome(enum.Enum):
     STALE = "stale"
     # The attempt is finished or its time (plus grace) has run out: nothing was saved.
     CLOSED = "closed"
-
-
-def is_overdue(attempt: Attempt, now: datetime.datetime) -> bool:
-    return past_grace(attempt.deadline, now)
-
-
-def past_grace(deadline: datetime.datetime, now: datetime.datetime) -> bool:
-    """The time (plus the grace for answers on their way) ran out."""
-    return now > deadline + GRACE
 
 
 def attempt_start(*, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | None = None):
@@ -108,14 +89,22 @@ def _attempt_start_locked(*, auxiliary: Auxiliary, exam: Exam, now: datetime.dat
         return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN)
     AttemptQuestion.objects.bulk_create(
         AttemptQuestion(attempt=attempt, position=position, question_id=pk, snapshot=snapshot)
-        for position, (pk, snapshot) in enumerate(zip(question_ids, snapshots, strict=True), start=1)
+        for position, (pk, snapshot) in enumerate(
+            zip(question_ids, snapshots, strict=True), start=1
+        )
     )
     return attempt
 
 
 def _validate_selection(snapshot: dict, selected) -> list[str]:
+    """The answer as stored: choice keys; for 填空题 the text of each blank, for 配对题 the
+    right item's key (or "") for each left item, for 简答题 one text. An answer with nothing
+    filled in is stored as [] (unanswered)."""
     if not isinstance(selected, list) or not all(isinstance(key, str) for key in selected):
         raise AnswerError(_("The answer must be a list of choices."))
+    qtype = snapshot["qtype"]
+    if qtype in ("shortanswer", "matching", "essay"):
+        return _validate_typed(snapshot, selected)
     keys = {c["key"] for c in snapshot["choices"]}
     chosen = list(dict.fromkeys(selected))
     if any(key not in keys for key in chosen):
@@ -123,6 +112,36 @@ def _validate_selection(snapshot: dict, selected) -> list[str]:
     if snapshot["qtype"] != "multiple" and len(chosen) > 1:
         raise AnswerError(_("Choose one answer only."))
     return chosen
+
+
+def _validate_typed(snapshot: dict, selected: list[str]) -> list[str]:
+    qtype = snapshot["qtype"]
+    if qtype == "essay":
+        if len(selected) > 1:
+            raise AnswerError(_("An essay answer is one text."))
+        if selected and len(selected[0]) > ESSAY_MAX_LENGTH:
+            raise AnswerError(
+                _("The answer is longer than %(n)d characters.") % {"n": ESSAY_MAX_LENGTH}
+            )
+        return selected if selected and selected[0].strip() else []
+    if qtype == "shortanswer":
+        size = len(snapshot.get("blanks") or [])
+        if len(selected) > size:
+            raise AnswerError(_("More answers than blanks."))
+        if any(len(text) > BLANK_MAX_LENGTH for text in selected):
+            raise AnswerError(
+                _("A blank takes at most %(n)d characters.") % {"n": BLANK_MAX_LENGTH}
+            )
+        answer = selected + [""] * (size - len(selected))
+    else:
+        size = len(snapshot.get("pairs") or [])
+        keys = {c["key"] for c in snapshot["choices"]}
+        if len(selected) > size:
+            raise AnswerError(_("More answers than pairs."))
+        if any(key and key not in keys for key in selected):
+            raise AnswerError(_("Unknown choice."))
+        answer = selected + [""] * (size - len(selected))
+    return answer if any(text.strip() for text in answer) else []
 
 
 @dataclass
@@ -133,6 +152,9 @@ class SaveResult:
     # The attempt's answered and total question counts after this save (SAVED and STALE).
     answered: int | None = None
     total: int | None = None
+    # CLOSED: how and when the attempt ended (handed in by the learner, or time ran out).
+    closed_status: str | None = None
+    finished_at: datetime.datetime | None = None
 
 
 def _save_read(attempts: QuerySet[Attempt], pk: int, position: int) -> QuerySet:
@@ -228,7 +250,13 @@ def _save(row, *, pk, position, selected, seq, now) -> SaveResult:
         locked = Attempt.objects.select_for_update().select_related("exam").get(pk=pk)
         if locked.is_open:
             _finalise(locked, status=AttemptStatus.EXPIRED, now=now)
-        return SaveResult(SaveOutcome.CLOSED, pk, deadline)
+        return SaveResult(
+            SaveOutcome.CLOSED,
+            pk,
+            deadline,
+            closed_status=locked.status,
+            finished_at=locked.finished_at,
+        )
     if question_id is None:
         raise AnswerError(_("No such question in this attempt."))
     chosen = _validate_selection(snapshot, selected)
@@ -278,18 +306,43 @@ def _store_answer_sql(alias: str) -> str:
 
 
 def _finalise(attempt: Attempt, *, status: str, now: datetime.datetime) -> None:
-    """Grade a locked open attempt and close it; a pass is announced to the credentials app."""
+    """Grade a locked open attempt and close it; a pass is announced to the credentials app.
+    An attempt with an answered essay waits for its marks (GRADING): no score, no result and
+    no credential until exams.essays records the last one and calls attempt_grade. An essay
+    left blank scores 0 at once: there is nothing to mark."""
     rows = list(attempt.questions.all())
     for row in rows:
         row.score = question_score(
             row.snapshot, row.selected, partial_credit=attempt.exam.partial_credit
         )
+        if row.score is None and not row.selected:
+            row.score = 0.0
     AttemptQuestion.objects.bulk_update(rows, ["score"])
+    attempt.finished_at = now
+    if any(row.score is None for row in rows):
+        attempt.status = AttemptStatus.GRADING
+        attempt.save(update_fields=["status", "finished_at"])
+        return
+    attempt.status = status
+    attempt.save(update_fields=["status", "finished_at"])
+    attempt_grade(attempt, rows)
+
+
+def handed_in_status(attempt: Attempt) -> str:
+    """SUBMITTED or EXPIRED for an attempt that waited for grading: it was handed in by the
+    learner when it ended before its deadline (plus grace), else the time ran out."""
+    if attempt.finished_at and not past_grace(attempt.deadline, attempt.finished_at):
+        return AttemptStatus.SUBMITTED
+    return AttemptStatus.EXPIRED
+
+
+def attempt_grade(attempt: Attempt, rows: list[AttemptQuestion]) -> None:
+    """Score a locked attempt whose every question has its score, and announce a pass."""
     attempt.score = attempt_percent([row.score for row in rows])
     attempt.passed = attempt.score >= attempt.exam.pass_mark
-    attempt.status = status
-    attempt.finished_at = now
-    attempt.save(update_fields=["score", "passed", "status", "finished_at"])
+    if attempt.status == AttemptStatus.GRADING:
+        attempt.status = handed_in_status(attempt)
+    attempt.save(update_fields=["score", "passed", "status"])
     if attempt.passed:
         exam_passed.send(sender=Attempt, attempt=attempt, auxiliary=attempt.auxiliary)
 

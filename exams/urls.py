@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from exams import views
+from exams import grading_views, views
 
 app_name = "exams"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     path("attempts/<int:pk>/result/", views.result, name="result"),
     path("staff/attempts/", views.staff_attempts, name="staff_attempts"),
     path("staff/attempts/<int:pk>/", views.staff_attempt_detail, name="staff_attempt_detail"),
+    path("staff/grading/", grading_views.queue, name="grading"),
+    path("staff/grading/<int:pk>/", grading_views.attempt, name="grade_attempt"),
+    path("sessions/", include("exams.sessions.urls")),
 ]

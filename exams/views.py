@@ -3,45 +3,31 @@ services.py and selectors.py."""
 
 from __future__ import annotations
 
-import json
 import time
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from exams import selectors, services
+from exams.answers import ESSAY_MAX_LENGTH, blank_right
 from exams.grading import correct_keys
 from exams.models import Attempt, AttemptStatus, ReviewMode
-from lms.models import Auxiliary, Role
-from lms.permissions import get_scoped_or_404, scope_for
-
-
-def attempt_viewer_required(view):
-    """Staff viewers and supervisors; what each sees is decided by lms.permissions."""
-
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        scope = scope_for(request.user)
-        if not (scope.is_staff_viewer or scope.role == Role.SUPERVISOR):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    return wrapper
+from exams.sessions import selectors as session_selectors
+from lms import jsonbody
+from lms.models import Auxiliary
+from lms.permissions import follower_required, get_scoped_or_404, learner_required
 
 
 def _learner_auxiliary(request) -> Auxiliary:
-    if selectors.learner_user_id(request.user) is None:
-        raise Http404
     auxiliary = Auxiliary.objects.filter(user=request.user).first()
     if auxiliary is None:
         raise Http404
@@ -53,7 +39,7 @@ def display_text(snapshot_text: str, text_format: str) -> str:
     return strip_tags(snapshot_text) if text_format == "html" else snapshot_text
 
 
-@login_required
+@learner_required
 def overview(request):
     auxiliary = _learner_auxiliary(request)
     # An attempt whose time ran out is finalised on the next visit, so the page shows its result.
@@ -63,7 +49,7 @@ def overview(request):
     return render(request, "exams/overview.html", {"status": status})
 
 
-@login_required
+@learner_required
 @require_POST
 def start(request):
     auxiliary = _learner_auxiliary(request)
@@ -83,28 +69,46 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _paper(rows) -> list[dict]:
-    """The questions as the learner sees them: no weights, feedback or explanations."""
-    return [
-        {
-            "position": row.position,
-            "qtype": row.snapshot["qtype"],
-            "text": display_text(row.snapshot["text"], row.snapshot.get("text_format", "plain")),
-            "choices": [
-                {
-                    "key": c["key"],
-                    "text": display_text(c["text"], "html"),
-                    "letter": "" if row.snapshot["qtype"] == "truefalse" else LETTERS[i],
-                }
-                for i, c in enumerate(row.snapshot["choices"])
-            ],
-            "selected": row.selected,
-        }
-        for row in rows
-    ]
+    """The questions as the learner sees them: no weights, feedback, answers or rubrics."""
+    return [_paper_question(row) for row in rows]
+
+
+def _paper_question(row) -> dict:
+    snapshot = row.snapshot
+    qtype = snapshot["qtype"]
+    question = {
+        "position": row.position,
+        "qtype": qtype,
+        "text": display_text(snapshot["text"], snapshot.get("text_format", "plain")),
+        "choices": [
+            {
+                "key": c["key"],
+                "text": display_text(c["text"], "html"),
+                "letter": "" if qtype in ("truefalse", "matching") else LETTERS[i],
+            }
+            for i, c in enumerate(snapshot["choices"])
+        ],
+        "selected": row.selected,
+    }
+    if qtype == "shortanswer":
+        typed = row.selected + [""] * len(snapshot.get("blanks") or [])
+        question["blanks"] = [
+            {"number": n, "value": typed[n - 1]}
+            for n in range(1, len(snapshot.get("blanks") or []) + 1)
+        ]
+    elif qtype == "matching":
+        chosen = row.selected + [""] * len(snapshot.get("pairs") or [])
+        question["pairs"] = [
+            {"letter": LETTERS[i], "left": pair["left"], "chosen": chosen[i]}
+            for i, pair in enumerate(snapshot.get("pairs") or [])
+        ]
+    elif qtype == "essay":
+        question["essay"] = row.selected[0] if row.selected else ""
+    return question
 
 
 @never_cache
-@login_required
+@learner_required
 def attempt_page(request, pk: int):
     attempt = selectors.learner_attempt_or_404(user=request.user, pk=pk)
     attempt = services.attempt_expire_if_due(attempt=attempt)
@@ -122,27 +126,69 @@ def attempt_page(request, pk: int):
     return render(request, "exams/attempt.html", context)
 
 
+def _moment(when) -> str:
+    """15:04 today, the date and time on another day."""
+    local = timezone.localtime(when)
+    if local.date() == timezone.localdate():
+        return local.strftime("%H:%M")
+    return date_format(local, "DATETIME_FORMAT")
+
+
+def closing_message(*, status: str, finished_at, deadline, ended_by=None) -> str:
+    """How a finished attempt ended, in the learner's words: ended by the proctor for
+    misconduct (``ended_by``, their ProctorAction: when and why), handed in by them (when), or
+    handed in by the system because the time ran out (at the deadline)."""
+    if ended_by is not None:
+        return _(
+            "The proctor ended your exam at %(time)s for misconduct: %(reason)s. "
+            "It was graded as it stood; you may appeal."
+        ) % {"time": _moment(ended_by.created_at), "reason": ended_by.reason}
+    if (
+        status == AttemptStatus.GRADING
+        and finished_at
+        and not services.past_grace(deadline, finished_at)
+    ):
+        status = AttemptStatus.SUBMITTED
+    if status == AttemptStatus.SUBMITTED:
+        return _("You handed in this exam at %(time)s.") % {"time": _moment(finished_at)}
+    return _("Time ran out at %(time)s and the exam was handed in automatically.") % {
+        "time": _moment(min(deadline, finished_at or deadline))
+    }
+
+
+# The columns' ranges: AttemptQuestion.position is a small integer, ids are bigints.
+MAX_POSITION = 32767
+MAX_ID = 2**63 - 1
+MAX_CHOICES = len(LETTERS)
+
+
 def _json_error(message: str, status: int, **extra) -> JsonResponse:
     return JsonResponse({"ok": False, "error": message, **extra}, status=status)
 
 
 @never_cache
-@login_required
+@learner_required
 @require_POST
 def save_answer(request, pk: int):
     user_id = selectors.learner_user_id(request.user)
     if user_id is None:
         raise Http404
+    if pk > MAX_ID:  # no such row; the prepared read would send the database a number too big
+        raise Http404
     try:
-        payload = json.loads(request.body or b"{}")
-        position = int(payload["position"])
-        seq = int(payload["seq"])
-        selected = payload.get("selected", [])
-    except (ValueError, KeyError, TypeError):
+        payload = jsonbody.json_object(request)
+        position = jsonbody.integer(payload, "position", low=1, high=MAX_POSITION)
+        seq = jsonbody.integer(payload, "seq", low=0, high=jsonbody.MAX_SAFE_INTEGER)
+        # Typed answers (blanks, essays) are longer than choice keys; the service checks
+        # each against its question's own limits.
+        selected = jsonbody.string_list(
+            payload, "selected", max_items=MAX_CHOICES, max_length=ESSAY_MAX_LENGTH, default=[]
+        )
+    except jsonbody.BadJson as error:
         # Someone else's attempt is not found, whatever was posted to it.
         if not selectors.learner_attempts_of(user_id).filter(pk=pk).exists():
             raise Http404 from None
-        return _json_error(_("The answer could not be read."), 400)
+        return _json_error(_("The answer could not be read: %(reason)s") % {"reason": error}, 400)
     try:
         result = services.attempt_save_for_learner(
             user_id=user_id, pk=pk, position=position, selected=selected, seq=seq
@@ -152,11 +198,24 @@ def save_answer(request, pk: int):
     except services.AnswerError as error:
         return _json_error(str(error), 400)
     if result.outcome is services.SaveOutcome.CLOSED:
+        ended_by = session_selectors.misconduct_end(Attempt(pk=pk))
+        ended = closing_message(
+            status=result.closed_status,
+            finished_at=result.finished_at,
+            deadline=result.deadline,
+            ended_by=ended_by,
+        )
         return _json_error(
-            _("Time is up: the exam has been handed in and this answer was not saved."),
+            _("%(ended)s This answer was not saved.") % {"ended": ended},
             409,
             result_url=reverse("exams:result", args=[pk]),
             remaining_seconds=0,
+            closed_by="proctor"
+            if ended_by
+            else "learner"
+            if result.closed_status == AttemptStatus.SUBMITTED
+            else "deadline",
+            finished_at=timezone.localtime(result.finished_at).isoformat(timespec="seconds"),
         )
     return JsonResponse(
         {
@@ -171,7 +230,16 @@ def save_answer(request, pk: int):
     )
 
 
-@login_required
+def _form_position(key: str) -> int | None:
+    """The question position in a field name "q12", or None for any other field."""
+    digits = key[1:]
+    if key.startswith("q") and digits.isascii() and digits.isdigit() and len(digits) <= 5:
+        position = int(digits)
+        return position if 1 <= position <= MAX_POSITION else None
+    return None
+
+
+@learner_required
 @require_POST
 def submit(request, pk: int):
     attempt = selectors.learner_attempt_or_404(user=request.user, pk=pk)
@@ -179,11 +247,12 @@ def submit(request, pk: int):
     # script, network just back) loses nothing; they count as the newest writes.
     seq = int(time.time() * 1000)
     for key in request.POST:
-        if key.startswith("q") and key[1:].isdigit():
+        position = _form_position(key)
+        if position is not None:
             try:
                 services.attempt_save_answer(
                     attempt=attempt,
-                    position=int(key[1:]),
+                    position=position,
                     selected=request.POST.getlist(key),
                     seq=seq,
                 )
@@ -194,30 +263,65 @@ def submit(request, pk: int):
 
 
 def _review(attempt) -> list[dict]:
-    rows = []
-    for row in attempt.questions.all():
-        right = set(correct_keys(row.snapshot))
-        rows.append(
+    return [review_question(row) for row in attempt.questions.all()]
+
+
+def review_question(row) -> dict:
+    """One question after submission: what was answered, what was right, the explanation."""
+    snapshot = row.snapshot
+    qtype = snapshot["qtype"]
+    right = set(correct_keys(snapshot))
+    question = {
+        "position": row.position,
+        "qtype": qtype,
+        "text": display_text(snapshot["text"], snapshot.get("text_format", "")),
+        "score": row.score,
+        "explanation": snapshot.get("explanation", ""),
+        "choices": []
+        if qtype in ("matching", "shortanswer", "essay")
+        else [
             {
-                "position": row.position,
-                "text": display_text(row.snapshot["text"], row.snapshot.get("text_format", "")),
-                "score": row.score,
-                "explanation": row.snapshot.get("explanation", ""),
-                "choices": [
-                    {
-                        "letter": "" if row.snapshot["qtype"] == "truefalse" else LETTERS[i],
-                        "text": display_text(c["text"], "html"),
-                        "correct": c["key"] in right,
-                        "chosen": c["key"] in row.selected,
-                    }
-                    for i, c in enumerate(row.snapshot["choices"])
-                ],
+                "letter": "" if qtype == "truefalse" else LETTERS[i],
+                "text": display_text(c["text"], "html"),
+                "correct": c["key"] in right,
+                "chosen": c["key"] in row.selected,
             }
-        )
-    return rows
+            for i, c in enumerate(snapshot["choices"])
+        ],
+    }
+    if qtype == "shortanswer":
+        typed = row.selected + [""] * len(snapshot["blanks"])
+        case_insensitive = bool(snapshot.get("case_insensitive"))
+        question["blanks"] = [
+            {
+                "number": n,
+                "typed": typed[n - 1],
+                "accepted": " / ".join(accepted),
+                "right": blank_right(typed[n - 1], accepted, case_insensitive=case_insensitive),
+            }
+            for n, accepted in enumerate(snapshot["blanks"], start=1)
+        ]
+    elif qtype == "matching":
+        texts = {c["key"]: display_text(c["text"], "html") for c in snapshot["choices"]}
+        chosen = row.selected + [""] * len(snapshot["pairs"])
+        question["pairs"] = [
+            {
+                "letter": LETTERS[i],
+                "left": pair["left"],
+                "chosen": texts.get(chosen[i], ""),
+                "answer": texts[pair["answer"]],
+                "right": chosen[i] == pair["answer"],
+            }
+            for i, pair in enumerate(snapshot["pairs"])
+        ]
+    elif qtype == "essay":
+        question["essay"] = row.selected[0] if row.selected else ""
+        question["mark"] = round((row.score or 0) * 100)
+        question["comments"] = [m.comment for m in row.marks.all() if m.comment]
+    return question
 
 
-@login_required
+@learner_required
 def result(request, pk: int):
     attempt = selectors.learner_attempt_or_404(user=request.user, pk=pk)
     attempt = services.attempt_expire_if_due(attempt=attempt)
@@ -230,23 +334,30 @@ def result(request, pk: int):
         "status": status,
         "breakdown": selectors.attempt_breakdown(attempt) if review != ReviewMode.SCORE else [],
         "review": _review(attempt) if review == ReviewMode.ANSWERS else [],
+        "closing": closing_message(
+            status=attempt.status,
+            finished_at=attempt.finished_at,
+            deadline=attempt.deadline,
+            ended_by=session_selectors.misconduct_end(attempt),
+        ),
     }
     return render(request, "exams/result.html", context)
 
 
-@attempt_viewer_required
+@follower_required
 def staff_attempts(request):
     attempts = selectors.staff_attempts(user=request.user).order_by("-started_at", "-pk")
     page = Paginator(attempts, 50).get_page(request.GET.get("page"))
     return render(request, "exams/staff_attempts.html", {"page": page})
 
 
-@attempt_viewer_required
+@follower_required
 def staff_attempt_detail(request, pk: int):
     attempt = get_scoped_or_404(selectors.staff_attempts(user=request.user), pk=pk)
     context = {
         "attempt": attempt,
         "breakdown": selectors.attempt_breakdown(attempt) if not attempt.is_open else [],
         "review": _review(attempt) if not attempt.is_open else [],
+        "ended_by": session_selectors.misconduct_end(attempt),
     }
     return render(request, "exams/staff_attempt_detail.html", context)

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import Agency, Auxiliary, AuxiliaryStatusChange, RosterImport, UserProfile
+from lms.permissions import scope_queryset
 
 
 @admin.register(Agency)
@@ -33,8 +34,6 @@ class AuxiliaryAdmin(admin.ModelAdmin):
         return obj.masked_id_number
 
     def get_queryset(self, request):
-        from lms.permissions import scope_queryset
-
         return scope_queryset(request.user, super().get_queryset(request)).select_related("agency")
 
 

@@ -1,4 +1,5 @@
-from lms.home import nav_links_for
+from lms import hooks
+from lms.models import Role
 from lms.permissions import scope_for
 
 
@@ -6,11 +7,11 @@ def platform(request):
     """The role of the logged-in user, for the header and the navigation."""
     user = getattr(request, "user", None)
     scope = scope_for(user)
-    from lms.models import Role
-
     return {
         "current_role": scope.role,
         "current_role_label": Role(scope.role).label if scope.role else "",
         "current_scope": scope,
-        "nav_links": nav_links_for(request),
+        # The capabilities of lms.permissions, for links and buttons: {% if can.manage_people %}
+        "can": scope.capabilities,
+        "nav_links": hooks.nav_items(request),
     }

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from lms import hooks
 from lms.idcard import make_id_number
 from lms.models import (
     Agency,
@@ -21,7 +22,7 @@ from lms.models import (
     Role,
     UserProfile,
 )
-from lms.seeding import register_seed_step
+from lms.seeding import DemoLogin
 
 User = get_user_model()
 DEMO_PASSWORD = "Demo2026pass"
@@ -62,8 +63,39 @@ STATUS_PLAN = (
     + [AuxiliaryStatus.DEPARTED] * 2
     + [AuxiliaryStatus.DISMISSED] * 1
 )
-# The first in-training auxiliary of each county has a demo learner login.
-LEARNER_USERNAMES = {14: "learner", 15: "learner2"}
+# Two demo learner logins: ``learner`` is a credentialed auxiliary of 东湖区 (in service: the
+# assessment step leaves an assessment waiting for their response), ``learner2`` the first
+# in-training auxiliary of 西山县 (course, exam, credential still ahead).
+LEARNER_USERNAMES = {2: "learner", 15: "learner2"}
+STAFF_NOTES = {
+    "province": "编辑课程、题库、工作证式样（/admin/）",
+    "oversight": "只读查看江城市及下属单位",
+    "cityadmin": "管理江城市及下属区县",
+    "dhadmin": "管理东湖区：花名册、工作证、考核周期、报表",
+    "xsadmin": "管理西山县",
+    "sup_dh": "为东湖区辅助人员评分",
+    "sup_dh2": "为东湖区辅助人员评分",
+    "sup_xs": "为西山县辅助人员评分",
+}
+LEARNER_NOTES = {
+    "learner": "在岗辅助人员：有一份待确认的考核",
+    "learner2": "新招聘辅助人员：学习课程、参加考试、领取工作证",
+}
+
+
+def organisation_logins() -> list[DemoLogin]:
+    """The logins seed_organisation creates: the superuser, the staff, the two learners."""
+    return [
+        DemoLogin("admin", "超级用户，可进入 /admin/", 0),
+        *(
+            DemoLogin(username, STAFF_NOTES.get(username, ""), order)
+            for order, (username, *_rest) in enumerate(STAFF, start=1)
+        ),
+        *(
+            DemoLogin(username, LEARNER_NOTES[username], 20)
+            for username in LEARNER_USERNAMES.values()
+        ),
+    ]
 
 
 def _user(username: str, name: str, role: str, agency: Agency | None, *, superuser=False):
@@ -97,7 +129,6 @@ def demo_auxiliary(index: int) -> Auxiliary | None:
     return Auxiliary.objects.filter(id_number=_id_number(index)).first()
 
 
-@register_seed_step(10, "organisation")
 @transaction.atomic
 def seed_organisation(stdout=None) -> None:
     agencies: dict[str, Agency] = {}
@@ -163,9 +194,31 @@ def seed_organisation(stdout=None) -> None:
                 reason="演示数据",
             )
     if stdout:
-        stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
-        stdout.write("  admin      系统管理员（超级用户，可进入 /admin/）")
-        for username, name, role, code in STAFF:
-            stdout.write(f"  {username:<10} {Role(role).label}  {name}  {code or ''}")
-        for username in LEARNER_USERNAMES.values():
-            stdout.write(f"  {username:<10} {Role.LEARNER.label}")
+        stdout.write(f"  单位 {len(agencies)} 个，辅助人员 {Auxiliary.objects.count()} 名")
+
+
+def demo_login_rows() -> list[dict[str, str]]:
+    """Every demo login that exists, with name, role and agency, for seed_demo's closing list."""
+    logins = hooks.demo_logins()
+    users = {
+        user.username: user
+        for user in User.objects.filter(username__in=[login.username for login in logins])
+        .select_related("profile__agency")
+        .order_by()
+    }
+    rows = []
+    for login in logins:
+        user = users.get(login.username)
+        if user is None:
+            continue
+        profile = getattr(user, "profile", None)
+        rows.append(
+            {
+                "username": login.username,
+                "name": (profile.display_name if profile else "") or user.first_name,
+                "role": Role(profile.role).label if profile else "",
+                "agency": profile.agency.name if profile and profile.agency else "全省",
+                "note": login.note,
+            }
+        )
+    return rows

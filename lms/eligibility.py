@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from lms.measures import citation_label, clause_text
+from lms.punctuation import colon
 
 # Ordered from lowest to highest; the order is what the comparisons use.
 EDUCATION_ORDER = ["primary", "junior_high", "senior_high", "college", "bachelor", "postgraduate"]
@@ -30,7 +31,7 @@ class IneligibilityReason:
         return citation_label(self.article, self.item)
 
     def __str__(self) -> str:
-        return f"{self.citation}：{self.message}"
+        return f"{self.citation}{colon()}{self.message}"
 
 
 def age_on(birth_date: datetime.date, day: datetime.date) -> int:

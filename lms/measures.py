@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.functional import lazy
+
+from lms.punctuation import is_chinese
+
 MEASURES_PATH = Path(__file__).resolve().parent / "data" / "measures-zh.txt"
 
 _DIGITS = "零一二三四五六七八九"
@@ -102,14 +106,36 @@ def citation_exists(article: int, item: int | None = None) -> bool:
     return True
 
 
-def citation_label(article: int, item: int | None = None) -> str:
-    """第十九条第（三）项, 第十七条第二款, 第十四条."""
+def citation_label(article: int, item: int | None = None, *, language: str | None = None) -> str:
+    """How a citation reads in the language being shown (or ``language``).
+
+    Chinese: 第十九条第（三）项, 第十七条第二款, 第十四条. English: Art. 19(3), Art. 17 para. 2,
+    Art. 14. Text that is stored or is Chinese prose (assessment reasons, workbook notes, lesson
+    content) asks for ``language="zh-hans"`` through :func:`citation_label_zh`: what was stored
+    stays as stored, and only labels rendered now follow the page's language.
+    """
+    if not is_chinese(language):
+        if item is None:
+            return f"Art. {article}"
+        if article in PARAGRAPH_ITEM_ARTICLES:
+            return f"Art. {article} para. {item}"
+        return f"Art. {article}({item})"
     label = f"第{chinese_numeral(article)}条"
     if item is None:
         return label
     if article in PARAGRAPH_ITEM_ARTICLES:
         return f"{label}第{chinese_numeral(item)}款"
     return f"{label}第（{chinese_numeral(item)}）项"
+
+
+def citation_label_zh(article: int, item: int | None = None) -> str:
+    """The law's own Chinese label whatever the page's language, for stored text and Chinese
+    prose: 第十九条第（三）项."""
+    return citation_label(article, item, language="zh-hans")
+
+
+# For labels computed at import time (choice lists): rendered when shown, in that page's language.
+citation_label_lazy = lazy(citation_label, str)
 
 
 def citation_key(article: int, item: int | None = None) -> str:

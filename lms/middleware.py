@@ -10,6 +10,7 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
@@ -168,3 +169,24 @@ class ChineseFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class AdminAccessMiddleware:
+    """A signed-in user without Wagtail admin access who opens /admin/ gets the site's own
+    无权访问 page (403.html), not Wagtail's login form a second time, which reads as if their
+    login had failed. Signed-out visitors still get the admin's login."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path.startswith("/admin/")
+            and not request.path.startswith("/admin/logout/")
+            and user is not None
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied
+        return self.get_response(request)

@@ -99,6 +99,9 @@ class UserProfile(models.Model):
     )
     display_name = models.CharField(_("name"), max_length=60, blank=True)
     must_change_password = models.BooleanField(default=False)
+    # 大字模式 (the 2021 适老化 rules): kept on the profile so it follows the person to any
+    # device they log in on; anonymous visitors keep it in a cookie (lms/display.py).
+    large_text = models.BooleanField(_("large text"), default=False)
 
     class Meta:
         verbose_name = _("user profile")
@@ -143,6 +146,56 @@ class AuxiliaryStatus(models.TextChoices):
     SUSPENDED = "suspended", _("Suspended")
     DEPARTED = "departed", _("Departed")
     DISMISSED = "dismissed", _("Dismissed")
+
+
+_S = AuxiliaryStatus
+
+# Allowed status transitions. Departed and dismissed are final: a person who comes back is a
+# new hire (and Art. 10(5) may then bar them). lms.services.auxiliary_transition enforces it
+# and records every change (who, when, why).
+TRANSITIONS: dict[str, frozenset[str]] = {
+    _S.CANDIDATE: frozenset({_S.IN_TRAINING, _S.DEPARTED}),
+    _S.IN_TRAINING: frozenset({_S.CREDENTIALED, _S.DEPARTED, _S.DISMISSED}),
+    _S.CREDENTIALED: frozenset({_S.SUSPENDED, _S.DEPARTED, _S.DISMISSED}),
+    _S.SUSPENDED: frozenset({_S.CREDENTIALED, _S.DEPARTED, _S.DISMISSED}),
+    _S.DEPARTED: frozenset(),
+    _S.DISMISSED: frozenset(),
+}
+
+# The derived status sets. Every reader (rosters, cycles, exams, the issuance gate, dashboards,
+# reports) uses these names; none lists statuses of its own.
+#
+# Art. 20: only a person holding a valid work credential works (持证上岗). CREDENTIALED is that
+# state and nothing else is: the credentials app keeps it in step with the credential, so a
+# revoked, suspended or expired credential moves the person to SUSPENDED, and a credential put
+# (back) in force — issue, re-issue, lifting a suspension, extension — moves them back, each
+# recorded as a status change. SUSPENDED therefore means "off duty": still the agency's
+# auxiliary, not working, left out of new assessment cycles and the public roster, until a
+# credential is in force again or they leave.
+
+# No way out: left the agency.
+FINAL_STATUSES = frozenset(s for s, targets in TRANSITIONS.items() if not targets)
+# Still the agency's people (supervisors' lists, the person's own pages).
+ON_ROLL_STATUSES = frozenset(TRANSITIONS) - FINAL_STATUSES
+# Working under a valid credential (Art. 20): assessed in cycles (Art. 24), publicly listed
+# (Art. 21), counted as on duty.
+ON_DUTY_STATUSES = frozenset({_S.CREDENTIALED})
+# Taken into service once (credential issued), not left: may hold a card, uniform, badge and
+# equipment to hand back on leaving (Art. 23). On duty, or off duty pending a decision.
+IN_SERVICE_STATUSES = ON_DUTY_STATUSES | (
+    frozenset(target for s in ON_DUTY_STATUSES for target in TRANSITIONS[s]) & ON_ROLL_STATUSES
+)
+OFF_DUTY_STATUSES = IN_SERVICE_STATUSES - ON_DUTY_STATUSES
+# Not yet taken into service: recruited, in pre-job training (Arts. 13–20).
+PRE_SERVICE_STATUSES = ON_ROLL_STATUSES - IN_SERVICE_STATUSES
+# Who may be given a credential (the Art. 20 gate's status condition): anyone who may become
+# or already is on duty — first issue after training, a new one after a revocation, a renewal.
+MAY_HOLD_CREDENTIAL_STATUSES = ON_DUTY_STATUSES | frozenset(
+    s for s, targets in TRANSITIONS.items() if targets & ON_DUTY_STATUSES
+)
+# Who may sit the pre-job exam: on the roll and not held off duty (a suspension is a decision
+# about the person, not something the exam can lift).
+MAY_SIT_EXAM_STATUSES = ON_ROLL_STATUSES - OFF_DUTY_STATUSES
 
 
 # Art. 13's items, short enough for cards and rosters; the full words come from lms.measures.
@@ -273,22 +326,49 @@ class Auxiliary(models.Model):
         return [str(DUTY_LABELS[item]) for item in self.duties if item in DUTY_LABELS]
 
 
-class AuxiliaryStatusChange(models.Model):
-    """Who changed an auxiliary's status, when and why. Never edited or deleted."""
+class StatusEventQuerySet(models.QuerySet):
+    def latest_into(self, status: str) -> StatusEvent | None:
+        """The most recent event that moved the subject into ``status``, or None."""
+        return self.filter(to_status=status).order_by("-created_at", "-pk").first()
 
-    auxiliary = models.ForeignKey(
-        Auxiliary, on_delete=models.CASCADE, related_name="status_changes"
-    )
-    from_status = models.CharField(max_length=20, choices=AuxiliaryStatus.choices)
-    to_status = models.CharField(max_length=20, choices=AuxiliaryStatus.choices)
+
+class StatusEvent(models.Model):
+    """One change of a status: who, when, why, from → to. Never edited or deleted.
+
+    A concrete event adds its subject (a ForeignKey named by ``subject_field``) and its
+    ``from_status``/``to_status`` with the choices of that subject's status."""
+
+    subject_field = ""
+
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.TextField(_("reason"))
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = StatusEventQuerySet.as_manager()
+
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        moved = f"{self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+        return f"{getattr(self, self.subject_field)}: {moved}"
+
+
+class AuxiliaryStatusChange(StatusEvent):
+    """Who changed an auxiliary's status, when and why."""
+
+    subject_field = "auxiliary"
+
+    auxiliary = models.ForeignKey(
+        Auxiliary, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=20, choices=AuxiliaryStatus.choices)
+    to_status = models.CharField(max_length=20, choices=AuxiliaryStatus.choices)
+
+    class Meta(StatusEvent.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
 

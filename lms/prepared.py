@@ -9,10 +9,18 @@ it, keeps the SQL, and runs it with the real numbers.
 The queryset stays the one description of the query (the scoping helper still builds the
 scope), and the placeholders are checked: every one must come out of the compiler as a query
 parameter, or compiling fails loudly instead of running the wrong SQL.
+
+Running the SQL without the queryset means doing what Django's ``ModelIterable`` does, with the
+compiler's internals (``SQLCompiler.select``/``col_count``/``klass_info``/
+``annotation_col_map``/``get_converters``/``apply_converters`` and
+``django.db.models.query.get_related_populators``), which are not a public API.
+``check_django_internals`` checks them on each compile and names the ones a Django upgrade
+changed, as a PreparedQueryError, rather than letting a hot path build wrong objects.
 """
 
 from __future__ import annotations
 
+import inspect
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,14 +29,52 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 
+from lms.exceptions import PreparedQueryError
+
 # Placeholders must lie inside every integer field's range (Django turns a lookup with an
 # out-of-range number into "no rows" without asking the database), so they fit a small
 # positive integer; no constant in a prepared query may take one of these values.
 _PLACEHOLDER_BASE = 32_101
 
 
-class PreparedQueryError(RuntimeError):
-    pass
+# What the code below reads of Django's compiler, and how it calls get_related_populators
+# (written against Django 5.2).
+_COMPILER_ATTRIBUTES = ("select", "col_count", "annotation_col_map")
+_COMPILER_METHODS = ("get_converters", "apply_converters")
+_KLASS_INFO_KEYS = {"model", "select_fields"}
+_POPULATORS_PARAMETERS = ["klass_info", "select", "db"]
+
+
+def check_django_internals(
+    compiler, *, model: bool, populators: Callable = get_related_populators
+) -> None:
+    """Raise PreparedQueryError naming each Django internal this module relies on that
+    ``compiler`` (after ``as_sql()``) or ``populators`` no longer offers as expected;
+    ``model`` for a model queryset, which also needs ``klass_info`` and the populators."""
+    changed = [
+        f"SQLCompiler.{name}" for name in _COMPILER_ATTRIBUTES if not hasattr(compiler, name)
+    ]
+    changed += [
+        f"SQLCompiler.{name}()"
+        for name in _COMPILER_METHODS
+        if not callable(getattr(compiler, name, None))
+    ]
+    if model:
+        klass_info = getattr(compiler, "klass_info", None)
+        if not isinstance(klass_info, dict) or not _KLASS_INFO_KEYS <= klass_info.keys():
+            changed.append("SQLCompiler.klass_info (a dict with 'model' and 'select_fields')")
+        try:
+            parameters = list(inspect.signature(populators).parameters)
+        except (TypeError, ValueError):
+            parameters = None
+        if parameters != _POPULATORS_PARAMETERS:
+            changed.append("django.db.models.query.get_related_populators(klass_info, select, db)")
+    if changed:
+        raise PreparedQueryError(
+            "lms.prepared relies on Django internals that this Django version changed: "
+            + "; ".join(changed)
+            + ". Adapt lms/prepared.py to the new compiler (see ModelIterable.__iter__)."
+        )
 
 
 class PreparedQuery:
@@ -50,6 +96,8 @@ class PreparedQuery:
         queryset = self.build(**placeholders)
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
+        is_model = queryset._iterable_class is ModelIterable
+        check_django_internals(compiler, model=is_model)
         # A slot is (placeholder name, the compiled value). The backend may wrap an integer
         # in its own int subclass (psycopg's Int2 for a small integer column), kept below.
         slots = [
@@ -60,7 +108,7 @@ class PreparedQuery:
             raise PreparedQueryError(f"not passed as query parameters: {sorted(missing)}")
         fields = [select[0] for select in compiler.select[: compiler.col_count]]
         compiled = _Compiled(sql, slots, compiler, compiler.get_converters(fields))
-        if queryset._iterable_class is ModelIterable:
+        if is_model:
             # What ModelIterable does for each row, prepared once.
             klass_info = compiler.klass_info
             select_fields = klass_info["select_fields"]

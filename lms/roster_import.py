@@ -8,17 +8,28 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
+from lms import uploads
 from lms.eligibility import eligibility_reasons
-from lms.idcard import birth_date_from_id, id_number_error, normalise_id_number
+from lms.exceptions import RosterFileError
+from lms.idcard import (
+    birth_date_from_id,
+    id_number_error,
+    make_id_number,
+    normalise_id_number,
+)
+from lms.measures import clause_text, parse_chinese_numeral
 from lms.models import (
+    DUTY_LABELS,
     Agency,
     Auxiliary,
     AuxiliaryStatus,
@@ -26,7 +37,9 @@ from lms.models import (
     Education,
     EducationWaiver,
     HireMethod,
+    ImportStatus,
     Role,
+    RosterImport,
     UsernameScheme,
     UserProfile,
 )
@@ -99,10 +112,16 @@ WAIVER_WORDS = {
 }
 GENDER_WORDS = {"男": "M", "女": "F", "M": "M", "F": "F"}
 MAX_ROWS = 50_000
+DATE_EXAMPLES = "2026-01-01、2026/1/1、2026年1月1日、20260101"
+# The template's example row: marked in its name, with an ID number that passes the checksum
+# but whose region code (99) belongs to no province, so it is nobody's.
+EXAMPLE_MARK = "示例"
+EXAMPLE_ID_NUMBER = make_id_number("990101", datetime.date(1995, 5, 20), 123)
 
 
-class RosterFileError(ValueError):
-    """The file as a whole cannot be read (format, encoding, headers)."""
+def accepted(words) -> str:
+    """The accepted words of a column, as the messages and the template list them."""
+    return "、".join(word for word in words if word and not word.isascii())
 
 
 @dataclass
@@ -149,45 +168,83 @@ def _decode_csv(data: bytes) -> str:
 
 
 def read_rows(data: bytes, filename: str) -> list[tuple[int, dict]]:
-    """(row number as the user sees it, {field: raw value}) for every non-empty row."""
+    """(row number as the user sees it, {field: raw value}) for every non-empty row.
+
+    The upload's bounds are checked before parsing, the header row before any other row, and
+    reading stops at the first row past ``MAX_ROWS``: a hostile file costs a fraction of a
+    second, not a worker."""
     name = filename.lower()
-    if name.endswith(".xlsx"):
-        table = _read_xlsx(data)
-    elif name.endswith(".csv"):
-        table = list(csv.reader(io.StringIO(_decode_csv(data))))
-    else:
+    if not name.endswith((".xlsx", ".csv")):
         raise RosterFileError(_("Upload an .xlsx or .csv file."))
-    if not table:
+    try:
+        uploads.upload_check(data, filename)
+    except uploads.UploadRejected as exc:
+        raise RosterFileError(str(exc)) from exc
+    if name.endswith(".xlsx"):
+        try:
+            # The header and MAX_ROWS rows; reading stops at the first row past them.
+            uploads.xlsx_row_check(data, max_rows=MAX_ROWS + 1, message=_too_many_rows())
+        except uploads.UploadRejected as exc:
+            raise RosterFileError(str(exc)) from exc
+        with _xlsx_rows(data) as table:
+            return _rows_of(table)
+    return _rows_of(csv.reader(io.StringIO(_decode_csv(data))))
+
+
+def _rows_of(table: Iterable) -> list[tuple[int, dict]]:
+    table = iter(table)
+    first = next(table, None)
+    if first is None:
         raise RosterFileError(_("The file is empty."))
-    header = [str(cell or "").strip() for cell in table[0]]
+    header = [str(cell or "").strip() for cell in first]
     fields = [HEADERS.get(h) for h in header]
     missing = [f for f in REQUIRED if f not in fields]
     if missing:
-        labels = {v: k for k, v in reversed(list(HEADERS.items())) if not k.isascii()}
         raise RosterFileError(
-            _("Missing columns: %(columns)s")
-            % {"columns": "、".join(labels.get(f, f) for f in missing)}
+            _("Missing columns: %(columns)s. Start from the template: its first row holds them.")
+            % {"columns": "、".join(_label(f) for f in missing)}
         )
     rows = []
-    for number, raw in enumerate(table[1:], start=2):
+    for number, raw in enumerate(table, start=2):
+        if number > MAX_ROWS + 1:
+            raise RosterFileError(_too_many_rows())
         values = {f: raw[i] if i < len(raw) else None for i, f in enumerate(fields) if f}
         if all(v is None or str(v).strip() == "" for v in values.values()):
             continue
+        if _is_example(values):
+            continue
         rows.append((number, values))
-    if len(rows) > MAX_ROWS:
-        raise RosterFileError(_("At most %(max)s rows per file.") % {"max": MAX_ROWS})
     return rows
 
 
-def _read_xlsx(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
+def _too_many_rows() -> str:
+    return _("At most %(max)s rows per file (blank rows count too). Split the roster.") % {
+        "max": MAX_ROWS
+    }
 
+
+def _is_example(values: dict) -> bool:
+    """The template's example row, left in: skipped rather than imported or reported."""
+    return _text(values.get("name")).startswith(EXAMPLE_MARK) and (
+        normalise_id_number(_text(values.get("id_number"))) == EXAMPLE_ID_NUMBER
+    )
+
+
+@contextmanager
+def _xlsx_rows(data: bytes):
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise RosterFileError(_("The file is not a readable .xlsx workbook.")) from exc
-    sheet = workbook.worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
+    try:
+        # read_only streams the sheet: rows are parsed only as far as they are asked for.
+        yield workbook.worksheets[0].iter_rows(values_only=True)
+    except RosterFileError:
+        raise
+    except Exception as exc:  # a damaged sheet part shows only while it is read
+        raise RosterFileError(_("The file is not a readable .xlsx workbook.")) from exc
+    finally:
+        workbook.close()
 
 
 # -- validating ----------------------------------------------------------------------------
@@ -214,8 +271,6 @@ def parse_date(value) -> datetime.date:
 
 def parse_items(value, upper: int) -> list[int]:
     """ "1,2,5", "1、2", "（一）（五）", "" → sorted item numbers within 1..upper."""
-    from lms.measures import parse_chinese_numeral
-
     text = str(value or "").strip()
     if not text or text in {"无", "-"}:
         return []
@@ -235,6 +290,30 @@ def parse_items(value, upper: int) -> list[int]:
     return sorted(items)
 
 
+def duty_phrases() -> list[tuple[str, int]]:
+    """Every way a duty is shown to people, longest first: the label in Chinese and English
+    (the roster and the filing sheet show these) and the law's own text of the Art. 13 item."""
+    phrases: dict[str, int] = {}
+    for number, label in DUTY_LABELS.items():
+        for language in ("zh-hans", "en"):
+            with translation.override(language):
+                phrases[str(label)] = number
+        phrases[clause_text(13, number).rstrip("；;。 ")] = number
+    return sorted(phrases.items(), key=lambda item: -len(item[0]))
+
+
+def parse_duties(value) -> list[int]:
+    """Art. 13 items by number (1–9, 一–九) or by their text as displayed, mixed freely:
+    "5、6", "报告违法信息、提醒劝导" (what the public roster shows) both give [5, 6]."""
+    text = str(value or "").strip()
+    # Labels hold separators themselves ("咨询接待、材料收转、信息录入"): replace whole
+    # phrases by their numbers before splitting.
+    for phrase, number in duty_phrases():
+        if phrase and phrase in text:
+            text = text.replace(phrase, f",{number},")
+    return parse_items(text, 9)
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -244,8 +323,15 @@ def _text(value) -> str:
 
 
 def validate_rows(
-    rows: Iterable[tuple[int, dict]], *, agency: Agency, today: datetime.date | None = None
+    rows: Iterable[tuple[int, dict]],
+    *,
+    agency: Agency,
+    today: datetime.date | None = None,
+    updating: Collection[str] = (),
 ) -> ValidationReport:
+    """Check every row. ``updating``: ID numbers of people the caller updates rather than
+    creates (the API's upsert), so that their being registered, and their login, are no
+    conflict."""
     today = today or timezone.localdate()
     report = ValidationReport()
     seen_ids: dict[str, int] = {}
@@ -273,9 +359,15 @@ def validate_rows(
         cleaned["name"] = _text(values.get("name"))[:60]
         gender = _text(values.get("gender"))
         if gender and gender not in GENDER_WORDS:
-            problems.append(_("Gender must be 男 or 女"))
+            problems.append(
+                _("Gender “%(value)s” is not accepted: write 男 or 女, or leave it empty")
+                % {"value": gender[:40]}
+            )
         cleaned["gender"] = GENDER_WORDS.get(gender) or (
-            ("M" if int(id_number[16]) % 2 else "F") if len(id_number) == 18 else "M"
+            # An invalid number (reported above) may have anything in its sequence digit.
+            ("M" if int(id_number[16]) % 2 else "F")
+            if len(id_number) == 18 and id_number[16] in "0123456789"
+            else "M"
         )
         birth_from_id = birth_date_from_id(id_number) if len(id_number) == 18 else None
         birth_raw = values.get("birth_date")
@@ -283,14 +375,23 @@ def validate_rows(
             try:
                 cleaned["birth_date"] = parse_date(birth_raw)
                 if birth_from_id and cleaned["birth_date"] != birth_from_id:
-                    problems.append(_("Birth date does not match the ID number"))
+                    problems.append(
+                        _(
+                            "Birth date does not match the ID number, which says %(date)s: "
+                            "correct either, or leave the birth date empty"
+                        )
+                        % {"date": birth_from_id.isoformat()}
+                    )
             except ValueError:
-                problems.append(_("Birth date is not a date"))
+                problems.append(_date_message("birth_date", birth_raw))
         else:
             cleaned["birth_date"] = birth_from_id
         mobile = _text(values.get("mobile"))
         if mobile and not re.fullmatch(r"1[3-9]\d{9}", mobile):
-            problems.append(_("Mobile number must be 11 digits"))
+            problems.append(
+                _("Mobile number “%(value)s” is not accepted: 11 digits starting with 13–19")
+                % {"value": mobile[:40]}
+            )
         elif mobile and mobile in seen_mobiles:
             problems.append(
                 _("Mobile number duplicates row %(row)s of this file")
@@ -306,10 +407,19 @@ def validate_rows(
             education if education in Education.values else None
         )
         if education and not cleaned["education"]:
-            problems.append(_("Unknown education level “%(value)s”") % {"value": education})
+            problems.append(
+                _("Unknown education level “%(value)s”: write one of %(accepted)s")
+                % {"value": education[:40], "accepted": accepted(EDUCATION_WORDS)}
+            )
         waiver = _text(values.get("education_waiver"))
         if waiver not in WAIVER_WORDS:
-            problems.append(_("Education waiver must be 边远地区 or 特殊岗位"))
+            problems.append(
+                _(
+                    "Education waiver “%(value)s” is not accepted: write 边远地区 or 特殊岗位, "
+                    "or leave it empty (无) when there is none"
+                )
+                % {"value": waiver[:40]}
+            )
         cleaned["education_waiver"] = WAIVER_WORDS.get(waiver, "")
         cleaned["education_waiver_reference"] = _text(values.get("education_waiver_reference"))
         hire = _text(values.get("hire_method"))
@@ -324,7 +434,7 @@ def validate_rows(
                 try:
                     cleaned[date_field] = parse_date(raw)
                 except ValueError:
-                    problems.append(_("%(column)s is not a date") % {"column": _label(date_field)})
+                    problems.append(_date_message(date_field, raw))
         if (
             cleaned.get("contract_start")
             and cleaned.get("contract_end")
@@ -334,13 +444,25 @@ def validate_rows(
         cleaned["post"] = _text(values.get("post"))[:60]
         cleaned["work_area"] = _text(values.get("work_area"))[:120]
         try:
-            cleaned["duties"] = parse_items(values.get("duties"), 9)
+            cleaned["duties"] = parse_duties(values.get("duties"))
         except ValueError:
-            problems.append(_("Duties must be Art. 13 item numbers 1–9"))
+            problems.append(
+                _(
+                    "Duties “%(value)s” are not recognised: write Art. 13 item numbers 1–9 or "
+                    "the duties as shown (%(names)s), separated by 、 or commas"
+                )
+                % {"value": _text(values.get("duties"))[:60], "names": duty_names()}
+            )
         try:
             cleaned["disqualification_items"] = parse_items(values.get("disqualification_items"), 6)
         except ValueError:
-            problems.append(_("Art. 10 circumstances must be item numbers 1–6"))
+            problems.append(
+                _(
+                    "Art. 10 circumstances “%(value)s” are not recognised: write item numbers "
+                    "1–6 separated by 、 or commas, or leave it empty (无) when none applies"
+                )
+                % {"value": _text(values.get("disqualification_items"))[:60]}
+            )
         cleaned["supervisor"] = _text(values.get("supervisor"))
         if not problems and cleaned.get("birth_date") and cleaned.get("education"):
             reasons = eligibility_reasons(
@@ -357,10 +479,22 @@ def validate_rows(
             report.errors.append(RowError(number, "；".join(problems)))
         else:
             cleaned_rows.append((number, cleaned))
-    _check_database_conflicts(cleaned_rows, report, agency)
+    _check_database_conflicts(cleaned_rows, report, agency, updating=frozenset(updating))
     report.errors.sort(key=lambda e: e.row)
     report.rows = [cleaned for _n, cleaned in cleaned_rows]
     return report
+
+
+def duty_names() -> str:
+    return "、".join(f"{n} {label}" for n, label in DUTY_LABELS.items())
+
+
+def _date_message(field_name: str, raw) -> str:
+    return _("%(column)s “%(value)s” is not a date: write it as %(examples)s") % {
+        "column": _label(field_name),
+        "value": _text(raw)[:40],
+        "examples": DATE_EXAMPLES,
+    }
 
 
 def _label(field_name: str) -> str:
@@ -375,7 +509,9 @@ def _chunks(values: list, size: int = 900):
         yield values[start : start + size]
 
 
-def _check_database_conflicts(rows, report: ValidationReport, agency: Agency) -> None:
+def _check_database_conflicts(
+    rows, report: ValidationReport, agency: Agency, *, updating: frozenset[str] = frozenset()
+) -> None:
     ids = [cleaned["id_number"] for _n, cleaned in rows]
     existing_ids: set[str] = set()
     for chunk in _chunks(ids):
@@ -397,14 +533,18 @@ def _check_database_conflicts(rows, report: ValidationReport, agency: Agency) ->
     kept = []
     for (number, cleaned), username in zip(rows, usernames, strict=True):
         problems = []
-        if cleaned["id_number"] in existing_ids:
+        known = cleaned["id_number"] in updating
+        if cleaned["id_number"] in existing_ids and not known:
             problems.append(_("ID number is already registered"))
-        if username in taken:
+        if username in taken and not known:
             problems.append(_("Username %(username)s is already taken") % {"username": username})
         if cleaned["supervisor"] and cleaned["supervisor"] not in known_supervisors:
             problems.append(
-                _("Supervisor %(username)s is not a supervisor of this agency")
-                % {"username": cleaned["supervisor"]}
+                _(
+                    "Supervisor %(username)s is not a supervisor of this agency: write the "
+                    "login name of one of its supervisors, or leave it empty"
+                )
+                % {"username": cleaned["supervisor"][:40]}
             )
         cleaned["supervisor_id"] = known_supervisors.get(cleaned["supervisor"])
         if problems:
@@ -509,8 +649,6 @@ def roster_import_rows(*, rows: list[dict], agency: Agency, actor) -> list[Impor
 
 def roster_upload_check(*, agency: Agency, upload, actor):
     """Store an uploaded file with its validation report (RosterFileError if unreadable)."""
-    from lms.models import ImportStatus, RosterImport
-
     rows = read_rows(upload.read(), upload.name)
     report = validate_rows(rows, agency=agency)
     record = RosterImport(
@@ -532,8 +670,6 @@ def roster_upload_commit(*, record_id: int, actor) -> list[ImportedLogin] | None
     """Import a checked file once. The record is locked, so a double click imports nothing
     twice; the rows are validated again because the database may have changed since the
     upload. None when the file is not (or no longer) importable; its errors are then stored."""
-    from lms.models import ImportStatus, RosterImport
-
     record = RosterImport.objects.select_for_update().select_related("agency").get(pk=record_id)
     if record.status != ImportStatus.VALID:
         return None

@@ -1,22 +1,30 @@
-"""Demo-data steps. Each app registers its own step in AppConfig.ready(); ``seed_demo`` runs
-them in order. Every step must be idempotent: running it twice changes nothing."""
+"""Demo-data steps and logins. Each app declares its steps through the ``lms_seed_steps`` hook
+and its logins through ``lms_demo_logins`` (in its wagtail_hooks.py); ``seed_demo`` runs the
+steps in order and prints, in Chinese, what it does and every login it leaves behind, whichever
+app created it. Every step must be idempotent: running it twice changes nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-
-SeedStep = Callable[..., None]
-_steps: list[tuple[int, str, SeedStep]] = []
+from dataclasses import dataclass
 
 
-def register_seed_step(order: int, name: str):
-    def decorator(func: SeedStep) -> SeedStep:
-        if all(existing != name for _o, existing, _f in _steps):
-            _steps.append((order, name, func))
-        return func
+@dataclass(frozen=True)
+class SeedStep:
+    """``name`` identifies the step (seed_course picks steps by name); ``label`` is what
+    seed_demo prints (Chinese); ``run(stdout=None)`` does the work."""
 
-    return decorator
+    order: int
+    name: str
+    label: str
+    run: Callable[..., None]
 
 
-def seed_steps() -> list[tuple[int, str, SeedStep]]:
-    return sorted(_steps, key=lambda step: step[0])
+@dataclass(frozen=True)
+class DemoLogin:
+    """A login a seed step creates with the demo password. Declared up front (not when the
+    account is created) so that a second, no-op run still lists it."""
+
+    username: str
+    note: str  # what this login is for in the demo, in Chinese
+    order: int

@@ -5,8 +5,13 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 
 from lms.idcard import normalise_id_number
-from lms.models import Auxiliary, AuxiliaryStatus
-from lms.permissions import scope_queryset, visible_agencies, visible_auxiliaries
+from lms.models import ON_ROLL_STATUSES, Auxiliary, AuxiliaryStatus
+from lms.permissions import (
+    get_scoped_or_404,
+    scope_queryset,
+    visible_agencies,
+    visible_auxiliaries,
+)
 
 
 def auxiliary_list(
@@ -42,8 +47,6 @@ def auxiliary_list(
 
 
 def auxiliary_detail(*, user, pk: int) -> Auxiliary:
-    from lms.permissions import get_scoped_or_404
-
     return get_scoped_or_404(
         visible_auxiliaries(user).select_related("agency", "user", "supervisor__profile"), pk=pk
     )
@@ -61,6 +64,6 @@ def agency_choices(*, user):
 
 
 def supervised_auxiliaries(*, user) -> QuerySet[Auxiliary]:
-    return scope_queryset(user, Auxiliary.objects.select_related("agency")).exclude(
-        status__in=[AuxiliaryStatus.DEPARTED, AuxiliaryStatus.DISMISSED]
+    return scope_queryset(user, Auxiliary.objects.select_related("agency")).filter(
+        status__in=ON_ROLL_STATUSES
     )

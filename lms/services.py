@@ -8,14 +8,18 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.eligibility import IneligibilityReason, eligibility_reasons
+from lms.eligibility import eligibility_reasons
+from lms.exceptions import IneligibleError, TransitionError
 from lms.models import (
+    FINAL_STATUSES,
+    TRANSITIONS,
     Agency,
     Auxiliary,
     AuxiliaryStatus,
@@ -24,33 +28,18 @@ from lms.models import (
     UsernameScheme,
     UserProfile,
 )
-from lms.permissions import scope_for
+from lms.permissions import manages_agency, scope_for
 
 User = get_user_model()
 S = AuxiliaryStatus
 
-# Allowed status transitions. Departed and dismissed are final: a person who comes back is a
-# new hire (and Art. 10(5) may then bar them).
-TRANSITIONS: dict[str, set[str]] = {
-    S.CANDIDATE: {S.IN_TRAINING, S.DEPARTED},
-    S.IN_TRAINING: {S.CREDENTIALED, S.DEPARTED, S.DISMISSED},
-    S.CREDENTIALED: {S.SUSPENDED, S.DEPARTED, S.DISMISSED},
-    S.SUSPENDED: {S.CREDENTIALED, S.DEPARTED, S.DISMISSED},
-    S.DEPARTED: set(),
-    S.DISMISSED: set(),
-}
-FINAL_STATUSES = {S.DEPARTED, S.DISMISSED}
-
 # Sent after every status change, inside the transaction; the credentials app listens so that
-# leaving or suspension revokes or suspends the work credential (Art. 23).
+# leaving or suspension revokes or suspends the work credential (Art. 23), and refuses a
+# return to duty without a credential in force (Art. 20) by raising TransitionError.
 auxiliary_status_changed = Signal()
 
 # No 0/O, 1/l/I: the password is read off paper.
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-class TransitionError(ValidationError):
-    pass
 
 
 def generate_initial_password(length: int = 12) -> str:
@@ -88,10 +77,11 @@ def auxiliary_transition(
     locked.save(update_fields=["status", "updated_at"])
     if to_status in FINAL_STATUSES and locked.user_id:
         User.objects.filter(pk=locked.user_id).update(is_active=False)
-    auxiliary.status = to_status
+    # A receiver may refuse the change (raising rolls it all back); only then is it final.
     auxiliary_status_changed.send(
         sender=Auxiliary, auxiliary=locked, change=change, actor=actor, reason=reason
     )
+    auxiliary.status = to_status
     return change
 
 
@@ -108,12 +98,6 @@ def auxiliary_eligibility(auxiliary: Auxiliary, *, on: datetime.date | None = No
     )
 
 
-class IneligibleError(ValidationError):
-    def __init__(self, reasons: list[IneligibilityReason]):
-        self.reasons = reasons
-        super().__init__([str(reason) for reason in reasons])
-
-
 @dataclass
 class LearnerLogin:
     auxiliary: Auxiliary
@@ -128,10 +112,7 @@ def learner_username(auxiliary: Auxiliary, scheme: str) -> str:
 
 
 def _check_can_manage(actor, agency: Agency) -> None:
-    scope = scope_for(actor)
-    if not scope.can_manage or not (
-        scope.is_provincial or (agency.path or "").startswith(scope.agency_path or "\0")
-    ):
+    if not manages_agency(actor, agency):
         raise PermissionDenied(_("You cannot manage people of this agency."))
 
 
@@ -239,8 +220,6 @@ def staff_account_create(
         must_change_password=True,
     )
     if role == Role.PROVINCIAL_ADMIN:
-        from django.contrib.auth.models import Group
-
         editors, _created = Group.objects.get_or_create(name="Editors")
         user.groups.add(editors)
     return user, password

@@ -1,16 +1,17 @@
-"""Project URLs. Public without login: login, /verify/, /roster/, /healthz, static."""
+"""Project URLs. Public without login: login, /verify/, /roster/, /accessibility/, /healthz, static."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from lms import views
+from api.v1 import api as api_v1
+from lms import display, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -30,18 +31,24 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/text-size/", display.set_text_size, name="text_size"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="lms/accessibility.html"),
+        name="accessibility",
+    ),
     path("people/", include("lms.people_urls")),
     path("learn/", include("courses.urls")),
+    path("training/", include("training.urls")),
     path("exams/", include("exams.urls")),
     path("credentials/", include("credentials.urls")),
     path("", include("credentials.public_urls")),
     path("assessments/", include("assessments.urls")),
     path("reports/", include("reports.urls")),
+    # The REST API for agencies' systems (token auth, its own error shape) and its tokens page.
+    path("api/v1/", api_v1.urls),
+    path("api/", include("api.urls")),
     path("", views.home, name="home"),
     # Wagtail serves the course pages; it comes last so the named routes above win.
     path("", include(wagtail_urls)),
 ]
-
-if settings.BENCH_FLOOR:
-    # The floor for `bench exam`: the cheapest Django request that authenticates and writes.
-    urlpatterns.insert(0, path("bench/floor/", views.bench_floor, name="bench_floor"))

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import io
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,8 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_q.brokers import get_broker
+from django_q.conf import Conf
+from django_q.models import OrmQ
+from django_q.status import Stat
 
-from lms import roster_import, selectors, services
+from lms import hooks, roster_import, selectors, services
+from lms.downloads import as_download
 from lms.forms import (
     AuxiliaryForm,
     RosterFilterForm,
@@ -29,50 +30,31 @@ from lms.forms import (
     StaffAccountForm,
     TransitionForm,
 )
-from lms.home import panels_for, person_links_for
 from lms.idcard import is_valid_id_number, mask_id_number
-from lms.models import AuxiliaryStatus, Role, RosterImport, UserProfile
+from lms.models import AuxiliaryStatus, RosterImport
 from lms.permissions import (
+    can_manage_people,
+    can_score,
+    can_view_people,
+    follower_required,
     get_scoped_or_404,
+    manageable_staff,
     managed_auxiliaries,
-    scope_agency_queryset,
-    scope_for,
-    visible_agencies,
+    manager_required,
+    scope_by_agency,
+    staff_required,
 )
+from lms.roster_template import roster_template_xlsx
 
 SLIPS_SESSION_KEY = "onboarding_slips"
 
 
-def _role_required(allowed, doc: str):
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not allowed(scope_for(request.user)):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    decorator.__doc__ = doc
-    return decorator
-
-
-staff_required = _role_required(
-    lambda scope: scope.is_staff_viewer, "Agency admins, oversight viewers and provincial admins."
-)
-manager_required = _role_required(
-    lambda scope: scope.can_manage, "Agency admins and provincial admins (oversight only reads)."
-)
-
-
 @login_required
 def home(request):
-    scope = scope_for(request.user)
-    context = {"panels": panels_for(request), "scope": scope}
-    if scope.is_staff_viewer:
+    context = {"panels": hooks.home_panels(request)}
+    if can_view_people(request.user):
         context["status_counts"] = selectors.status_counts(user=request.user)
-    if scope.role == Role.SUPERVISOR:
+    if can_score(request.user):
         context["supervised"] = selectors.supervised_auxiliaries(user=request.user)[:50]
     return render(request, "lms/home.html", context)
 
@@ -96,10 +78,6 @@ def healthz(request):
 
 
 def _queue_status() -> dict:
-    from django_q.brokers import get_broker
-    from django_q.conf import Conf
-    from django_q.status import Stat
-
     try:
         broker = get_broker()
         broker.ping()
@@ -112,8 +90,6 @@ def _queue_status() -> dict:
             # Cluster heartbeats live in Django's cache, which without Redis is per process:
             # the web server cannot see them. A task waiting unclaimed for over a minute says
             # the same thing from the database: no worker is running.
-            from django_q.models import OrmQ
-
             now = timezone.now()
             oldest = (
                 OrmQ.objects.filter(lock__lte=now)
@@ -161,11 +137,9 @@ def roster_list(request):
     )
 
 
-@login_required
+@follower_required
 def auxiliary_detail(request, pk: int):
-    scope = scope_for(request.user)
-    if scope.role == Role.LEARNER:
-        raise PermissionDenied
+    can_manage = can_manage_people(request.user)
     auxiliary = selectors.auxiliary_detail(user=request.user, pk=pk)
     return render(
         request,
@@ -173,15 +147,15 @@ def auxiliary_detail(request, pk: int):
         {
             "aux": auxiliary,
             "changes": auxiliary.status_changes.select_related("actor__profile")[:50],
-            "transition_form": TransitionForm(auxiliary=auxiliary) if scope.can_manage else None,
+            "transition_form": TransitionForm(auxiliary=auxiliary) if can_manage else None,
             "eligibility": services.auxiliary_eligibility(auxiliary),
-            "can_manage": scope.can_manage,
-            "person_links": person_links_for(request, auxiliary),
+            "can_manage": can_manage,
+            "person_links": hooks.person_links(request, auxiliary),
         },
     )
 
 
-@login_required
+@follower_required
 def auxiliary_photo(request, pk: int):
     """Photos are personal data: served only to people who may see the record."""
     auxiliary = selectors.auxiliary_detail(user=request.user, pk=pk)
@@ -290,7 +264,7 @@ def onboarding_slips(request):
 
 
 def _roster_imports(user):
-    return scope_agency_queryset(user, RosterImport.objects.select_related("agency"))
+    return scope_by_agency(user, RosterImport.objects.select_related("agency"))
 
 
 @manager_required
@@ -332,22 +306,12 @@ def roster_import_confirm(request, pk: int):
 
 @staff_required
 def roster_import_template(request):
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    sheet = workbook.add_worksheet("花名册")
-    bold = workbook.add_format({"bold": True, "bg_color": "#E0F2F1"})
-    for column, header in enumerate(roster_import.TEMPLATE_HEADERS):
-        sheet.write(0, column, header, bold)
-        sheet.set_column(column, column, max(12, len(header) * 2 + 4))
-    sheet.freeze_panes(1, 0)
-    workbook.close()
     response = HttpResponse(
-        buffer.getvalue(),
+        roster_template_xlsx(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = "attachment; filename=roster-template.xlsx"
+    agency = getattr(getattr(request.user, "profile", None), "agency", None)
+    as_download(response, "花名册导入模板", "roster-template", agency, extension="xlsx")
     return response
 
 
@@ -368,15 +332,11 @@ def staff_accounts(request):
                  "password": password}
             ]  # fmt: skip
             return redirect("lms:onboarding_slips")
-    scope = scope_for(request.user)
     staff = (
-        get_user_model()
-        .objects.filter(profile__role__in=[r for r in Role.values if r != Role.LEARNER])
+        manageable_staff(request.user)
         .select_related("profile__agency")
         .order_by("profile__agency__path", "profile__role", "username")
     )
-    if not scope.is_provincial:
-        staff = staff.filter(profile__agency__in=visible_agencies(request.user))
     return render(request, "lms/staff_accounts.html", {"form": form, "staff": staff[:200]})
 
 
@@ -396,11 +356,3 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         context = super().get_context_data(**kwargs)
         context["first_login"] = self.request.GET.get("first") == "1"
         return context
-
-
-@require_POST
-@login_required
-def bench_floor(request):
-    """One UPDATE behind the same session, CSRF and auth as an autosave: `bench exam`'s floor."""
-    UserProfile.objects.filter(user_id=request.user.pk).update(must_change_password=False)
-    return JsonResponse({"ok": True})

@@ -9,6 +9,8 @@ from collections.abc import Callable
 import xlsxwriter
 from django.utils import timezone
 
+from exams.analysis import write_item_analysis_sheet
+from exams.models import Exam
 from lms.templatetags.lms_tags import person_name
 from reports import selectors, training, workbook
 from reports.models import ReportFile, ReportKind
@@ -76,24 +78,7 @@ TRAINING_DETAIL_HEADERS = [
 ]  # fmt: skip
 
 
-def _item_analysis_writer():
-    try:
-        from exams.analysis import write_item_analysis_sheet
-    except ImportError:
-        return None
-    return write_item_analysis_sheet
-
-
-def item_analysis_available() -> bool:
-    return _item_analysis_writer() is not None
-
-
 def _write_item_analysis(book, sheet_names: set[str]) -> int:
-    writer = _item_analysis_writer()
-    if writer is None:
-        return 0
-    from exams.models import Exam
-
     # The exams app writes its own sheet and may not write rows in order; its sheets are
     # small, so they are kept in memory while the large sheets above stream to disk.
     book.constant_memory = False
@@ -105,7 +90,7 @@ def _write_item_analysis(book, sheet_names: set[str]) -> int:
         if name in sheet_names:
             continue
         sheet_names.add(name)
-        writer(book, exam, name=name)
+        write_item_analysis_sheet(book, exam, name=name)
         count += 1
     return count
 
@@ -177,15 +162,9 @@ def build_training(
     return written
 
 
-class ItemAnalysisUnavailable(RuntimeError):
-    pass
-
-
 def build_item_analysis(
     *, report: ReportFile, path: str, set_total: Callable, progress: Callable
 ) -> int:
-    if _item_analysis_writer() is None:
-        raise ItemAnalysisUnavailable("exams.analysis is not installed")
     book = xlsxwriter.Workbook(path)
     try:
         count = _write_item_analysis(book, set())

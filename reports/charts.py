@@ -22,6 +22,9 @@ class Bar:
     value: float
     shown: str  # the value as printed next to the bar ("12", "83%")
     tone: str = "accent"  # accent | ok | warn | bad | muted
+    # False for a category with nothing to measure (a month without exams): no track is drawn,
+    # so it does not look like a 0 % bar.
+    track: bool = True
 
 
 def _short(text: str, limit: int = 14) -> str:
@@ -35,27 +38,43 @@ def _short(text: str, limit: int = 14) -> str:
     return text
 
 
-def hbar_chart(bars: list[Bar], *, title: str, chart_id: str) -> SafeString:
+def hbar_chart(
+    bars: list[Bar],
+    *,
+    title: str,
+    chart_id: str,
+    maximum: float | None = None,
+    label_width: int = LABEL_WIDTH,
+    value_width: int = VALUE_WIDTH,
+) -> SafeString:
     """Horizontal bars: one row per category, label left, value right."""
     height = max(1, len(bars)) * ROW + 8
-    peak = max((bar.value for bar in bars), default=0) or 1
-    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    peak = maximum or max((bar.value for bar in bars), default=0) or 1
+    span = WIDTH - label_width - value_width
     parts = [
         f'<svg class="chart chart--hbar" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{chart_id}-title" preserveAspectRatio="xMinYMin meet">',
+        f'aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-data" '
+        'preserveAspectRatio="xMinYMin meet">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
     ]
     for index, bar in enumerate(bars):
         y = 4 + index * ROW
         length = 0 if bar.value <= 0 else max(2.0, span * bar.value / peak)
         parts.append(
-            f'<text class="chart__label" x="{LABEL_WIDTH - 8}" y="{y + BAR - 4}" '
+            f'<text class="chart__label" x="{label_width - 8}" y="{y + BAR - 4}" '
             f'text-anchor="end">{escape(_short(bar.label))}</text>'
-            f'<rect class="chart__track" x="{LABEL_WIDTH}" y="{y}" width="{span}" '
-            f'height="{BAR}" rx="4"/>'
-            f'<rect class="chart__bar chart__bar--{bar.tone}" x="{LABEL_WIDTH}" y="{y}" '
-            f'width="{length:.1f}" height="{BAR}" rx="4"/>'
-            f'<text class="chart__value" x="{LABEL_WIDTH + span + 6}" y="{y + BAR - 4}">'
+        )
+        if bar.track:
+            parts.append(
+                f'<rect class="chart__track" x="{label_width}" y="{y}" width="{span}" '
+                f'height="{BAR}" rx="4"/>'
+                f'<rect class="chart__bar chart__bar--{bar.tone}" x="{label_width}" y="{y}" '
+                f'width="{length:.1f}" height="{BAR}" rx="4"/>'
+            )
+        value_class = "chart__value" if bar.track else "chart__value chart__value--none"
+        value_x = label_width + span + 6 if bar.track else label_width
+        parts.append(
+            f'<text class="{value_class}" x="{value_x}" y="{y + BAR - 4}">'
             f"{escape(bar.shown)}</text>"
         )
     parts.append("</svg>")
@@ -75,7 +94,8 @@ def column_chart(
     peak = maximum or max((bar.value for bar in bars), default=0) or 1
     parts = [
         f'<svg class="chart chart--columns" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{chart_id}-title" preserveAspectRatio="xMinYMin meet">',
+        f'aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-data" '
+        'preserveAspectRatio="xMinYMin meet">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<line class="chart__axis" x1="4" x2="{WIDTH - 4}" y1="{top + plot}" y2="{top + plot}"/>',
     ]

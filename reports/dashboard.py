@@ -39,9 +39,7 @@ def training_funnel(*, user) -> Funnel:
     as not passed would draw a funnel that widens."""
     people = scope_queryset(user, Auxiliary.objects.all())
     credentialed = Exists(Credential.objects.filter(auxiliary_id=OuterRef("pk")))
-    passed = credentialed | Exists(
-        Attempt.objects.filter(auxiliary_id=OuterRef("pk"), passed=True)
-    )
+    passed = credentialed | Exists(Attempt.objects.filter(auxiliary_id=OuterRef("pk"), passed=True))
     completed = passed | Exists(CourseCompletion.objects.filter(user_id=OuterRef("user_id")))
     counts = people.aggregate(
         # Everyone who entered training: a learner login, any status past "candidate", or a
@@ -64,14 +62,22 @@ class MonthRate:
     passed: int
 
     @property
-    def rate(self) -> float:
-        return self.passed / self.attempts if self.attempts else 0.0
+    def rate(self) -> float | None:
+        """None for a month without exams: that is not a 0 % month."""
+        return self.passed / self.attempts if self.attempts else None
+
+
+def _months_back(month: datetime.date, count: int) -> datetime.date:
+    index = month.year * 12 + month.month - 1 - count
+    return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def pass_rate_by_month(*, user, today: datetime.date | None = None) -> list[MonthRate]:
+    """The last MONTHS calendar months, every one of them (a month without exams included, with
+    no attempts), oldest first."""
     today = today or timezone.localdate()
-    first = (today.replace(day=1) - datetime.timedelta(days=31 * (MONTHS - 1))).replace(day=1)
-    since = timezone.make_aware(datetime.datetime.combine(first, datetime.time()))
+    months = [_months_back(today.replace(day=1), back) for back in range(MONTHS - 1, -1, -1)]
+    since = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))
     attempts = scope_queryset(
         user,
         Attempt.objects.filter(status__in=("submitted", "expired"), finished_at__gte=since),
@@ -84,13 +90,13 @@ def pass_rate_by_month(*, user, today: datetime.date | None = None) -> list[Mont
         .annotate(total=Count("pk"), passed=Count("pk", filter=Q(passed=True)))
         .order_by("month")
     )
-    result = []
+    found: dict[datetime.date, MonthRate] = {}
     for row in rows:
         month = row["month"]
         if isinstance(month, datetime.datetime):
             month = timezone.localtime(month).date() if timezone.is_aware(month) else month.date()
-        result.append(MonthRate(month=month, attempts=row["total"], passed=row["passed"]))
-    return result
+        found[month] = MonthRate(month=month, attempts=row["total"], passed=row["passed"])
+    return [found.get(month) or MonthRate(month=month, attempts=0, passed=0) for month in months]
 
 
 def current_cycle(*, user, today: datetime.date | None = None) -> Cycle | None:

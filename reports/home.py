@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from lms.home import NavLink, Panel
-from lms.permissions import scope_for
+from lms.permissions import can_view_reports
 from reports import dashboard
 from reports.charts import Bar, column_chart, hbar_chart
 
@@ -16,7 +17,7 @@ OUTCOME_TONES = {"renew": "ok", "renew_correct": "warn", "dismiss": "bad"}
 
 
 def nav_links(request) -> list[NavLink]:
-    if scope_for(request.user).is_staff_viewer:
+    if can_view_reports(request.user):
         return [NavLink(_("Reports"), reverse("reports:index"), order=70)]
     return []
 
@@ -56,7 +57,7 @@ def funnel_chart(user) -> dict:
         "funnel",
         title,
         hbar_chart(bars, title=title, chart_id="chart-funnel"),
-        [_("Step"), _("People"), _("Of enrolled")],
+        [_("Step"), pgettext("count", "People"), _("Of enrolled")],
         rows,
         note=_(
             "Each step counts the people who reached it or a later one: a credential issued "
@@ -69,21 +70,46 @@ def funnel_chart(user) -> dict:
 def pass_rate_chart(user) -> dict:
     months = dashboard.pass_rate_by_month(user=user)
     title = _("Exam pass rate by month")
-    bars = [
-        Bar(f"{m.month.month}月" if m.month else "", 100 * m.rate, f"{round(100 * m.rate)}%")
-        for m in months
-    ]
-    rows = [
-        (f"{m.month:%Y-%m}", m.attempts, m.passed, _percent(m.passed, m.attempts)) for m in months
-    ]
+    no_exams = _("No exams")
+    bars = []
+    rows = []
+    for m in months:
+        label = date_format(m.month, "YEAR_MONTH_FORMAT")
+        if m.attempts:
+            # The count beside the rate: 0 % of one attempt is not 0 % of forty.
+            shown = f"{_percent(m.passed, m.attempts)} ({m.passed}/{m.attempts})"
+            tone = "ok" if m.passed == m.attempts else "accent" if m.passed else "bad"
+            bars.append(Bar(label, 100 * m.rate, shown, tone))
+        else:
+            bars.append(Bar(label, 0, no_exams, "muted", track=False))
+        rows.append(
+            (
+                label,
+                m.attempts,
+                m.passed,
+                _percent(m.passed, m.attempts) if m.attempts else no_exams,
+            )
+        )
     return _chart(
         "pass-rate",
         title,
-        column_chart(bars, title=title, chart_id="chart-pass-rate", maximum=100),
+        hbar_chart(
+            bars,
+            title=title,
+            chart_id="chart-pass-rate",
+            maximum=100,
+            label_width=96,
+            value_width=92,
+        ),  # fmt: skip
         [_("Month"), _("Attempts"), _("Passed attempts"), _("Pass rate")],
         rows,
-        note=_("Finished attempts in the last 12 months."),
-        empty="" if months else _("No exam has been finished in the last 12 months."),
+        note=_(
+            "Finished attempts in each of the last 12 months; “No exams” marks a month in which "
+            "none was finished."
+        ),
+        empty=""
+        if any(m.attempts for m in months)
+        else _("No exam has been finished in the last 12 months."),
     )
 
 
@@ -118,7 +144,7 @@ def cycle_charts(user) -> list[dict]:
                 title=title,
                 chart_id=f"chart-{key}",
             ),
-            [heading, _("People"), _("Share")],
+            [heading, pgettext("count", "People"), _("Share")],
             [(label, n, _percent(n, dist.submitted)) for _code, label, n in counts],
             note=note,
             empty=empty,
@@ -165,7 +191,7 @@ def expiry_chart(user) -> dict:
 
 def dashboard_panel(request) -> Panel | None:
     user = request.user
-    if not scope_for(user).is_staff_viewer:
+    if not can_view_reports(user):
         return None
     charts = [funnel_chart(user), pass_rate_chart(user), *cycle_charts(user)]
     charts += [overdue_chart(user), expiry_chart(user)]

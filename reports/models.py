@@ -1,13 +1,15 @@
 """Report files: what was asked for, by whom, for which scope, how far the build got, and the
-file itself (served only through a scoped view, never from a public media URL)."""
+file itself (served only through a scoped view, never from a public media URL). Status,
+progress (rows written of rows in all), heartbeat and retries are the common job's
+(lms.jobs)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lms.jobs.models import Job
 from lms.models import Agency
 
 
@@ -18,15 +20,9 @@ class ReportKind(models.TextChoices):
     ITEM_ANALYSIS = "item_analysis", pgettext_lazy("report kind", "Item analysis")
 
 
-class ReportStatus(models.TextChoices):
-    # With a context: other apps translate the bare words differently ("Failed" → 未通过).
-    QUEUED = "queued", pgettext_lazy("report status", "Queued")
-    RUNNING = "running", pgettext_lazy("report status", "Building")
-    DONE = "done", pgettext_lazy("report status", "Ready")
-    FAILED = "failed", pgettext_lazy("report status", "Failed")
+class ReportFile(Job):
+    job_task = "reports.tasks.report_build_task"
 
-
-class ReportFile(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
     cycle = models.ForeignKey(
         "assessments.Cycle",
@@ -41,29 +37,6 @@ class ReportFile(models.Model):
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="report_files"
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    # Written with every progress update: a build whose worker died stops beating.
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=ReportStatus.choices,
-        default=ReportStatus.QUEUED,
-        db_index=True,
-    )
-    rows_total = models.PositiveIntegerField(default=0)
-    rows_written = models.PositiveIntegerField(default=0)
-    error = models.TextField(_("error"), blank=True)
     file = models.FileField(upload_to="reports/%Y/%m/", blank=True)
 
     class Meta:
@@ -74,15 +47,3 @@ class ReportFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
-
-    @property
-    def percent(self) -> int:
-        if self.status == ReportStatus.DONE:
-            return 100
-        if not self.rows_total:
-            return 0
-        return min(100, round(100 * self.rows_written / self.rows_total))
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {ReportStatus.DONE, ReportStatus.FAILED}

@@ -47,8 +47,9 @@ from assessments.models import (
 )
 from credentials.models import CURRENT_STATUSES, Credential
 from lms.models import Agency
-from lms.permissions import scope_agency_queryset, scope_for
+from lms.permissions import scope_by_agency, scope_for
 from reports.models import ReportFile
+from training.selectors import CycleHours, PeriodHours
 
 CHUNK_SIZE = 2000
 
@@ -88,17 +89,20 @@ def _violations_subquery() -> Subquery:
     )
 
 
-def _credential_subquery() -> Coalesce:
+# The status of the credential whose number the row shows: a revoked number must say so.
+CREDENTIAL_STATUS_LABELS = {"active": "有效", "suspended": "已暂停", "revoked": "已吊销",
+                            "expired": "已过期"}  # fmt: skip
+
+
+def _credential_subquery(field: str = "number") -> Coalesce:
     """The credential in force (at most one per person, by constraint: a plain index lookup),
-    else the latest one; COALESCE only looks for the latest when there is none in force."""
-    current = Credential.objects.filter(
-        auxiliary_id=OuterRef("auxiliary_id"), status__in=CURRENT_STATUSES
-    ).values("number")[:1]
-    latest = (
-        Credential.objects.filter(auxiliary_id=OuterRef("auxiliary_id"))
-        .order_by("-pk")
-        .values("number")[:1]
-    )
+    else the latest one; COALESCE only looks for the latest when there is none in force.
+    ``field`` is what is read from it: its number, or its status as a label."""
+    credentials = Credential.objects.filter(auxiliary_id=OuterRef("auxiliary_id"))
+    if field == "status_label":
+        credentials = credentials.annotate(status_label=_label("status", CREDENTIAL_STATUS_LABELS))
+    current = credentials.filter(status__in=CURRENT_STATUSES).values(field)[:1]
+    latest = credentials.order_by("-pk").values(field)[:1]
     return Coalesce(
         Subquery(current, output_field=CharField()),
         Subquery(latest, output_field=CharField()),
@@ -242,7 +246,8 @@ def _label(field: str, labels: dict[str, str], default: str = "") -> Case:
     )
 
 
-def _objection_label() -> Case:
+def _objection_label_sql() -> Case:
+    """objection_label in SQL, for every response and resolution."""
     objected = [
         When(response=Response.OBJECTED, resolution=code, then=Value(objection_label(
             Response.OBJECTED, code)))
@@ -319,6 +324,24 @@ def _supervisor_label() -> Coalesce:
 
 
 VIOLATIONS_COLUMN = "c_violations"
+HOURS_AFTER = "c_late"
+AUX_ID_KEY, AGENCY_PATH_KEY = "k_auxiliary", "k_agency_path"
+
+# The workbook's labels for whether the year's training requirement is met.
+HOURS_MET, HOURS_NOT_MET, HOURS_NO_RULE = "已达标", "未达标", "未设要求"
+
+
+def hours_cells(hours: CycleHours) -> tuple:
+    """The three training cells of a row: hours done in the period, the year's required
+    hours (blank when no requirement applies) and whether the year's requirement is met."""
+    result = hours.standing
+    if not result.required and not result.missing_by_category:
+        return (float(hours.period_hours), None, HOURS_NO_RULE)
+    return (
+        float(hours.period_hours),
+        float(result.required),
+        HOURS_MET if result.met else HOURS_NOT_MET,
+    )
 
 
 def _detail_cells(criteria_ids: list[int]) -> dict:
@@ -333,6 +356,9 @@ def _detail_cells(criteria_ids: list[int]) -> dict:
         "c_id": _masked_id("auxiliary__id_number"),
         "c_agency": F("auxiliary__agency__name"),
         "c_credential": Coalesce(_credential_subquery(), Value(""), output_field=CharField()),
+        "c_credential_status": Coalesce(
+            _credential_subquery("status_label"), Value(""), output_field=CharField()
+        ),
         "c_post": F("auxiliary__post"),
         "c_supervisor": _supervisor_label(),
         "c_status": _label("status", STATUS_LABELS),
@@ -344,12 +370,16 @@ def _detail_cells(criteria_ids: list[int]) -> dict:
         "c_grade": F("grade_label"),
         "c_absent": F("days_absent"),
         "c_late": F("late_arrivals"),
+        # The training-hours cells go here (see renewal_rows); the two keys below are read
+        # for them and are not columns.
         VIOLATIONS_COLUMN: Coalesce(_violations_subquery(), Value(""), output_field=CharField()),
         "c_outcome": _label("outcome", outcome_labels),
         "c_reasons": Coalesce(ReasonTexts("reasons"), Value(""), output_field=CharField()),
         "c_contract_end": ExcelDate("auxiliary__contract_end"),
-        "c_response": _objection_label(),
+        "c_response": _objection_label_sql(),
         "c_decision": _label("decision__outcome", outcome_labels),
+        AUX_ID_KEY: F("auxiliary_id"),
+        AGENCY_PATH_KEY: F("auxiliary__agency__path"),
     }
     return cells
 
@@ -368,7 +398,7 @@ def _row_values(cycle: Cycle, agency: Agency, cells: dict) -> QuerySet:
     )
 
 
-def rows_stream(using: str = DEFAULT_DB_ALIAS) -> bool:
+def connection_streams_rows(using: str = DEFAULT_DB_ALIAS) -> bool:
     """Whether stream_rows streams on this database, keeping its connection busy until the
     last row (PostgreSQL outside a transaction). The one place that decides it: whoever
     writes while rows stream must use another connection exactly then."""
@@ -386,7 +416,7 @@ def stream_rows(queryset: QuerySet) -> Iterator[tuple]:
     caller that writes meanwhile (progress) uses another connection (reports.services).
     """
     connection = connections[queryset.db]
-    if not rows_stream(queryset.db):
+    if not connection_streams_rows(queryset.db):
         yield from queryset.iterator(chunk_size=CHUNK_SIZE)
         return
     compiler = queryset.query.get_compiler(using=queryset.db)
@@ -414,12 +444,18 @@ def violations_label(items: str) -> str:
 def renewal_rows(*, cycle: Cycle, agency: Agency, criteria_ids: list[int]) -> Iterator[tuple]:
     """Detail rows ready to write (see renewal_row_values), streamed in chunks from one query."""
     cells = _detail_cells(criteria_ids)
-    violations_at = list(cells).index(VIOLATIONS_COLUMN)
+    keys = list(cells)
+    violations_at = keys.index(VIOLATIONS_COLUMN)
+    split = keys.index(HOURS_AFTER) + 1
+    # Every person's hours come from one grouped query before the rows stream.
+    people = report_assessments(cycle=cycle, agency=agency).values("auxiliary_id")
+    hours = PeriodHours(people, start=cycle.period_start, end=cycle.period_end)
     for row in stream_rows(_row_values(cycle, agency, cells)):
+        training = hours_cells(hours.of(row[-2], row[-1]))
         items = row[violations_at]
         if items:
             row = row[:violations_at] + (violations_label(items),) + row[violations_at + 1 :]
-        yield row
+        yield row[:split] + training + row[split:-2]
 
 
 # --------------------------------------------------------------------------- report files
@@ -427,7 +463,7 @@ def renewal_rows(*, cycle: Cycle, agency: Agency, criteria_ids: list[int]) -> It
 
 def visible_report_files(user) -> QuerySet[ReportFile]:
     """Report files whose scope root lies inside the user's scope."""
-    return scope_agency_queryset(user, ReportFile.objects.all()).select_related(
+    return scope_by_agency(user, ReportFile.objects.all()).select_related(
         "agency", "cycle", "requested_by__profile"
     )
 

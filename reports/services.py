@@ -1,4 +1,5 @@
-"""Requesting, building, retrying and cleaning up report files."""
+"""Requesting, building, retrying and cleaning up report files. Claiming, progress, heartbeat,
+retries and the re-queue of stalled builds are the common job services (lms.jobs)."""
 
 from __future__ import annotations
 
@@ -13,21 +14,25 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
-from django.db.models import Q
-from django.db.models.sql.constants import ROW_COUNT
-from django.db.models.sql.subqueries import UpdateQuery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_q.tasks import async_task
 
-from lms.models import Agency, Role
-from lms.permissions import scope_for, visible_agencies
-from reports import selectors
-from reports.models import ReportFile, ReportKind, ReportStatus
+from lms.exceptions import LmsError
+from lms.jobs.models import FINISHED_STATUSES, JobStatus
+from lms.jobs.services import (
+    job_claim,
+    job_enqueue,
+    job_fail,
+    job_finish,
+    job_progress,
+    job_retry,
+)
+from lms.models import Agency
+from lms.permissions import can_roll_up_reports, scope_for, visible_agencies
+from reports import builders, selectors
+from reports.models import ReportFile, ReportKind
 
 logger = logging.getLogger(__name__)
-
-TASK = "reports.tasks.report_build_task"
 
 
 def report_scope_root(*, user, cycle) -> Agency | None:
@@ -45,23 +50,13 @@ def report_scope_root(*, user, cycle) -> Agency | None:
     return None
 
 
-def may_roll_up(user) -> bool:
-    """Roll-ups across a jurisdiction are for the provincial office and oversight viewers."""
-    scope = scope_for(user)
-    return scope.is_provincial or scope.role == Role.OVERSIGHT
-
-
-def _enqueue(report: ReportFile) -> None:
-    transaction.on_commit(lambda: async_task(TASK, report.pk, task_name=f"report-{report.pk}"))
-
-
 @transaction.atomic
 def report_request(*, user, kind: str, cycle=None, agency: Agency | None = None) -> ReportFile:
     """Queue a report. Renewal kinds need a cycle; the scope root defaults from the cycle."""
     if kind in (ReportKind.RENEWAL, ReportKind.RENEWAL_ROLLUP):
         if cycle is None:
             raise ValueError("a renewal report needs a cycle")
-        if kind == ReportKind.RENEWAL_ROLLUP and not may_roll_up(user):
+        if kind == ReportKind.RENEWAL_ROLLUP and not can_roll_up_reports(user):
             raise PermissionDenied
         root = report_scope_root(user=user, cycle=cycle)
         if root is None:
@@ -74,24 +69,15 @@ def report_request(*, user, kind: str, cycle=None, agency: Agency | None = None)
     elif agency is None or not visible_agencies(user).filter(pk=agency.pk).exists():
         raise PermissionDenied
     report = ReportFile.objects.create(
-        kind=kind, cycle=cycle, agency=agency, requested_by=user, status=ReportStatus.QUEUED
+        kind=kind, cycle=cycle, agency=agency, requested_by=user, status=JobStatus.QUEUED
     )
-    _enqueue(report)
+    job_enqueue(job=report)
     return report
 
 
-@transaction.atomic
 def report_retry(*, report: ReportFile) -> ReportFile:
     """Queue a failed report again (the caller has checked the user's scope)."""
-    if report.status != ReportStatus.FAILED:
-        return report
-    report.status = ReportStatus.QUEUED
-    report.error = ""
-    report.rows_written = 0
-    report.finished_at = None
-    report.save(update_fields=["status", "error", "rows_written", "finished_at"])
-    _enqueue(report)
-    return report
+    return job_retry(job=report)
 
 
 def _readable_error(report: ReportFile, exc: Exception) -> str:
@@ -110,8 +96,6 @@ def _readable_error(report: ReportFile, exc: Exception) -> str:
 
 
 def _builder(kind: str) -> Callable:
-    from reports import builders
-
     return {
         ReportKind.RENEWAL: builders.build_renewal,
         ReportKind.RENEWAL_ROLLUP: builders.build_renewal,
@@ -120,35 +104,22 @@ def _builder(kind: str) -> Callable:
     }[kind]
 
 
-def report_file_name(report: ReportFile) -> str:
-    stamp = timezone.localtime(report.created_at).strftime("%Y%m%d-%H%M")
-    label = {
-        ReportKind.RENEWAL: "续聘考核报表",
-        ReportKind.RENEWAL_ROLLUP: "续聘考核汇总",
-        ReportKind.TRAINING: "培训报表",
-        ReportKind.ITEM_ANALYSIS: "试题分析",
-    }[report.kind]
-    return f"{label}-{report.agency.code}-{stamp}-{report.pk}.xlsx"
+REPORT_FILE_LABELS = {
+    # kind: (Chinese label for the file name, ASCII fallback)
+    ReportKind.RENEWAL: ("续聘考核报表", "renewal-report"),
+    ReportKind.RENEWAL_ROLLUP: ("续聘考核汇总", "renewal-rollup"),
+    ReportKind.TRAINING: ("培训报表", "training-report"),
+    ReportKind.ITEM_ANALYSIS: ("试题分析", "item-analysis"),
+}
 
 
 def report_build(*, report_id: int) -> ReportFile:
-    """Build the file. Deliberately not one transaction: the progress UPDATEs must commit as
-    they happen so that the page polling them sees the bar move."""
+    """Build the file, unless another worker has the report (a duplicate delivery of the task,
+    or a re-queued build whose first worker is alive after all)."""
     report = ReportFile.objects.select_related(
         "agency", "cycle__agency", "cycle__template", "requested_by__profile"
     ).get(pk=report_id)
-    started = timezone.now()
-    # Claimed in one UPDATE, so that only one worker builds a report: a duplicate delivery of
-    # the task, or a re-queued build whose first worker is alive after all, finds it taken.
-    claimable = Q(status=ReportStatus.QUEUED) | _stalled(started)
-    claimed = ReportFile.objects.filter(claimable, pk=report.pk).update(
-        status=ReportStatus.RUNNING,
-        started_at=started,
-        heartbeat_at=started,
-        rows_written=0,
-        error="",
-    )
-    if not claimed:
+    if not job_claim(job=report):
         return report
     fd, path = tempfile.mkstemp(suffix=".xlsx", prefix="report-")
     os.close(fd)
@@ -157,8 +128,7 @@ def report_build(*, report_id: int) -> ReportFile:
     try:
 
         def set_total(total: int) -> None:
-            report.rows_total = total
-            ReportFile.objects.filter(pk=report.pk).update(rows_total=total)
+            job_progress(job=report, done=report.done, total=total)
 
         # Files are Chinese documents whatever language the requester's browser was using.
         with translation.override(settings.LANGUAGE_CODE):
@@ -170,21 +140,12 @@ def report_build(*, report_id: int) -> ReportFile:
             # could fetch a report without going through the scoped download view.
             stored = f"{report.pk}-{secrets.token_hex(16)}.xlsx"
             report.file.save(stored, File(handle), save=False)
-        report.status = ReportStatus.DONE
-        report.rows_written = written
-        report.rows_total = max(report.rows_total, written)
-        report.finished_at = timezone.now()
-        report.error = ""
-        report.save(
-            update_fields=["file", "status", "rows_written", "rows_total", "finished_at", "error"]
-        )
+        job_finish(job=report, done=written, update_fields=("file",))
     except Exception as exc:  # any failure must reach the person who asked
         logger.exception("report %s failed", report.pk)
-        report.status = ReportStatus.FAILED
-        report.error = _readable_error(report, exc)
-        report.finished_at = timezone.now()
-        ReportFile.objects.filter(pk=report.pk).update(
-            status=report.status, error=report.error, finished_at=report.finished_at
+        # An expected refusal will not change on a second run; anything else may.
+        job_fail(
+            job=report, error=_readable_error(report, exc), retry=not isinstance(exc, LmsError)
         )
     finally:
         progress_done()
@@ -195,52 +156,17 @@ def report_build(*, report_id: int) -> ReportFile:
 
 def _progress_writer(report: ReportFile) -> tuple[Callable[[int], None], Callable[[], None]]:
     """(write progress, clean up). While the rows stream over the default connection
-    (reports.selectors.rows_stream), it is busy until the last row, so progress goes over a
-    connection of its own; either way it commits as it goes, so the page polling the report
-    sees the bar move, and each write is the build's heartbeat."""
-    progress = ReportFile.objects.filter(pk=report.pk)
-    if not selectors.rows_stream():
-
-        def write(written: int) -> None:
-            progress.update(rows_written=written, heartbeat_at=timezone.now())
-
-        return write, lambda: None
+    (reports.selectors.connection_streams_rows), it is busy until the last row, so progress
+    goes over a connection of its own; either way it commits as it goes, so the page polling
+    the report sees the bar move, and each write is the build's heartbeat."""
+    if not selectors.connection_streams_rows():
+        return lambda written: job_progress(job=report, done=written), lambda: None
     side = connections.create_connection(DEFAULT_DB_ALIAS)
 
     def write_aside(written: int) -> None:
-        # QuerySet.update(), compiled for the other connection.
-        query = progress.query.chain(UpdateQuery)
-        query.add_update_values({"rows_written": written, "heartbeat_at": timezone.now()})
-        query.get_compiler(connection=side).execute_sql(ROW_COUNT)
+        job_progress(job=report, done=written, connection=side)
 
     return write_aside, side.close
-
-
-def stall_after() -> datetime.timedelta:
-    """A running build with no progress for this long is taken to have lost its worker."""
-    return datetime.timedelta(seconds=settings.REPORT_STALL_SECONDS)
-
-
-def _stalled(now: datetime.datetime) -> Q:
-    """Running builds whose worker is taken to be gone at ``now`` (see stall_after)."""
-    return Q(status=ReportStatus.RUNNING, heartbeat_at__lt=now - stall_after())
-
-
-def reports_requeue_stalled(*, now: datetime.datetime | None = None) -> int:
-    """Queue again the builds whose worker died (the task cluster was killed or restarted):
-    running, with no progress for stall_after(). Without this the broker hands the task out
-    again only after Q_CLUSTER["retry"] (12 minutes). Returns how many were queued."""
-    stalled = _stalled(now or timezone.now())
-    queued = 0
-    for report in ReportFile.objects.filter(stalled).only("pk"):
-        with transaction.atomic():
-            # Claimed in the UPDATE, as a build claims: a build that beat meanwhile stays.
-            if ReportFile.objects.filter(stalled, pk=report.pk).update(
-                status=ReportStatus.QUEUED
-            ):
-                _enqueue(report)
-                queued += 1
-    return queued
 
 
 def retention_days() -> int:
@@ -253,9 +179,7 @@ def reports_cleanup(*, now: datetime.datetime | None = None) -> int:
     days = retention_days()
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     removed = 0
-    old = ReportFile.objects.filter(
-        status__in=[ReportStatus.DONE, ReportStatus.FAILED], finished_at__lt=cutoff
-    )
+    old = ReportFile.objects.filter(status__in=FINISHED_STATUSES, finished_at__lt=cutoff)
     for report in old.iterator(chunk_size=500):
         if report.file:
             report.file.delete(save=False)

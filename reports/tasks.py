@@ -1,4 +1,5 @@
-"""django-q2 entry points: one-line wrappers over reports.services."""
+"""django-q2 entry points: one-line wrappers over reports.services. (Stalled builds are queued
+again by the jobs' own task, lms.jobs.tasks.)"""
 
 from reports import services
 
@@ -9,7 +10,3 @@ def report_build_task(report_id: int):
 
 def reports_cleanup_task():
     return services.reports_cleanup()
-
-
-def reports_requeue_stalled_task():
-    return services.reports_requeue_stalled()

@@ -8,15 +8,28 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from courses.models import CourseCompletion
-from credentials.models import CURRENT_STATUSES, Credential
+from credentials.models import Credential, CredentialStatus
 from exams.models import Attempt
 from lms.idcard import mask_id_number
-from lms.models import Agency, Auxiliary, AuxiliaryStatus
+from lms.models import ON_DUTY_STATUSES, Agency, Auxiliary, AuxiliaryStatus
 from reports.selectors import CHUNK_SIZE
 
 FINISHED = ("submitted", "expired")
+
+
+def _in_force() -> Q:
+    """A credential someone works under (Art. 20), read on both halves as the public roster
+    reads it: the credential active and within its dates, its holder on duty
+    (credentials.services.holder_status_follow keeps the two in step). A suspended credential
+    is still current (it may be lifted) but not valid."""
+    return Q(
+        status=CredentialStatus.ACTIVE,
+        valid_until__gte=timezone.localdate(),
+        auxiliary__status__in=ON_DUTY_STATUSES,
+    )
 
 
 @dataclass
@@ -73,7 +86,7 @@ def training_lines(*, agency: Agency) -> list[TrainingLine]:
         for row in Credential.objects.filter(auxiliary__agency__path__startswith=agency.path)
         .order_by()
         .values("auxiliary__agency_id")
-        .annotate(issued=Count("pk"), current=Count("pk", filter=Q(status__in=CURRENT_STATUSES)))
+        .annotate(issued=Count("pk"), current=Count("pk", filter=_in_force()))
     }
     lines = []
     for row in people:

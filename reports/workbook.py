@@ -16,12 +16,19 @@ from django.utils import timezone
 
 from assessments import rules
 from assessments.models import Section
-from lms.measures import citation_label
+from lms.measures import citation_label_zh as citation_label  # the workbook is written in Chinese
+from lms.spreadsheets import text_writer, write_text_row
 from reports.selectors import GRADE_CODES, OUTCOME_CODES, RenewalSummary
 
 PROGRESS_EVERY = 1000
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_WIDTH = 60
+
+
+def _zh(day: datetime.date) -> str:
+    """A date in the workbook's text as written in China: 2026年1月1日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
 
 DISMISS_LABEL = rules.OUTCOME_LABELS[rules.Outcome.DISMISS]
 CORRECT_LABEL = rules.OUTCOME_LABELS[rules.Outcome.RENEW_WITH_CORRECTION]
@@ -52,6 +59,7 @@ def detail_columns(*, criteria, longest: dict[str, int]) -> list[Column]:
         Column("身份证号（脱敏）", "text", fit("身份证号（脱敏）", 18, wide=False)),
         Column("所在单位", "text", fit("所在单位", longest.get("agency", 6))),
         Column("工作证编号", "text", fit("工作证编号", 20, wide=False)),
+        Column("工作证状态", "text", fit("工作证状态", 3)),
         Column("岗位", "text", fit("岗位", longest.get("post", 6))),
         Column("指导执法人员", "text", fit("指导执法人员", longest.get("supervisor", 4))),
         Column("考核状态", "text", fit("考核状态", 3)),
@@ -64,6 +72,10 @@ def detail_columns(*, criteria, longest: dict[str, int]) -> list[Column]:
         Column("等次", "text", fit("等次", 4)),
         Column("缺勤天数", "int", fit("缺勤天数")),
         Column("迟到次数", "int", fit("迟到次数")),
+        # reports.selectors.hours_cells: period hours, the year's required hours, met or not.
+        Column("考核期内培训学时", "hours", fit("考核期内培训学时")),
+        Column("年度应修学时", "hours", fit("年度应修学时")),
+        Column("年度学时达标", "text", fit("年度学时达标", 4)),
         Column("违反第十九条情形", "text", fit("违反第十九条情形", 10, wide=False)),
         Column("建议", "text", fit("建议", len(DISMISS_LABEL))),
         Column("建议理由", "text", MAX_WIDTH),
@@ -96,6 +108,7 @@ class RenewalWorkbook:
         self.datetime = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         self.number = book.add_format({"num_format": "0.00"})
         self.integer = book.add_format({"num_format": "0"})
+        self.hours = book.add_format({"num_format": "0.0"})
         self.percent = book.add_format({"num_format": "0.0%"})
         self.total_row = book.add_format({"bold": True, "top": 1})
         self.dismiss = book.add_format({"bg_color": "#FEE2E2", "font_color": "#991B1B"})
@@ -127,7 +140,7 @@ class RenewalWorkbook:
         title = "续聘考核报表（汇总·全辖区）" if rollup else "续聘考核报表（汇总）"
         sheet.write_string(0, 0, title, self.title)
         facts = [
-            ("考核周期", f"{cycle.name}（{cycle.period_start:%Y-%m-%d} 至 {cycle.period_end:%Y-%m-%d}）"),
+            ("考核周期", f"{cycle.name}（{_zh(cycle.period_start)}至{_zh(cycle.period_end)}）"),
             ("范围", scope_label),
             ("考核模板", str(cycle.template)),
             ("生成人", generated_by),
@@ -143,7 +156,7 @@ class RenewalWorkbook:
         row += 2
 
         # Grade distribution (the chart reads these cells).
-        sheet.write_row(row, 0, ["考核等次", "人数", "占比"], self.header)
+        write_text_row(sheet, row, 0, ["考核等次", "人数", "占比"], self.header)
         grade_first = row + 1
         labels = {band.code: band.label for band in bands}
         ordered = [code for code in GRADE_CODES if code in labels] or GRADE_CODES
@@ -160,7 +173,7 @@ class RenewalWorkbook:
         sheet.write_number(row, 2, totals.share(totals.total - totals.submitted), self.percent)
         row += 2
 
-        sheet.write_row(row, 0, ["续聘建议", "人数", "占比"], self.header)
+        write_text_row(sheet, row, 0, ["续聘建议", "人数", "占比"], self.header)
         for code in OUTCOME_CODES:
             row += 1
             n = totals.outcomes.get(code, 0)
@@ -169,7 +182,7 @@ class RenewalWorkbook:
             sheet.write_number(row, 2, totals.share(n), self.percent)
         row += 2
 
-        sheet.write_row(row, 0, ["进度", "人数", "占比"], self.header)
+        write_text_row(sheet, row, 0, ["进度", "人数", "占比"], self.header)
         for label, n in (
             ("应考核人数", totals.total),
             ("已提交", totals.submitted),
@@ -189,7 +202,7 @@ class RenewalWorkbook:
         headers += ["本人已确认", "提出异议"]
         sheet.write_string(row, 0, "按单位", self.bold)
         row += 1
-        sheet.write_row(row, 0, headers, self.header)
+        write_text_row(sheet, row, 0, headers, self.header)
         lines = list(summary.per_agency) + [totals]
         for index, counts in enumerate(lines):
             row += 1
@@ -234,17 +247,19 @@ class RenewalWorkbook:
         for index, column in enumerate(columns):
             sheet.set_column(index, index, column.width)
         sheet.set_row(0, 36)
-        sheet.write_row(0, 0, [column.header for column in columns], self.header)
+        write_text_row(sheet, 0, 0, [column.header for column in columns], self.header)
         sheet.freeze_panes(1, 1)
         # The public write_* methods first re-parse their arguments for "A1"-style cell
         # references; rows here always pass numbers, so use the methods behind that wrapper
         # (xlsxwriter 3.x) when present: about a quarter less time per cell at 100,000 rows.
-        write_string = getattr(sheet, "_write_string", sheet.write_string)
+        # Text goes through the project's string-cell writer: never a formula.
+        write_string = text_writer(sheet)
         write_number = getattr(sheet, "_write_number", sheet.write_number)
         by_kind = {
             "text": (write_string, None),
             "number": (write_number, self.number),
             "int": (write_number, self.integer),
+            "hours": (write_number, self.hours),
             # Dates arrive as Excel serial day numbers (reports.selectors.ExcelDate).
             "date": (write_number, self.date),
         }
@@ -291,7 +306,7 @@ class RenewalWorkbook:
             row += 1
             sheet.write_string(row, 1, template.description, self.wrap)
         row += 2
-        sheet.write_row(row, 0, ["考核部分", "考核项目", "权重", "满分"], self.header)
+        write_text_row(sheet, row, 0, ["考核部分", "考核项目", "权重", "满分"], self.header)
         sections = dict(Section.choices)
         for criterion in criteria:
             row += 1
@@ -300,13 +315,13 @@ class RenewalWorkbook:
             sheet.write_number(row, 2, float(criterion.weight), self.number)
             sheet.write_number(row, 3, float(criterion.max_score), self.number)
         row += 2
-        sheet.write_row(row, 0, ["考核等次", "最低总分"], self.header)
+        write_text_row(sheet, row, 0, ["考核等次", "最低总分"], self.header)
         for band in sorted(bands, key=lambda b: b.minimum, reverse=True):
             row += 1
             sheet.write_string(row, 0, band.label)
             sheet.write_number(row, 1, float(band.minimum), self.number)
         row += 2
-        sheet.write_row(row, 0, ["建议规则", "内容", "依据"], self.header)
+        write_text_row(sheet, row, 0, ["建议规则", "内容", "依据"], self.header)
         for code, description, citation in rules.RULES_TABLE:
             row += 1
             sheet.write_string(row, 0, code)
@@ -317,11 +332,14 @@ class RenewalWorkbook:
             "总分 = Σ 权重 × 得分 ÷ 满分，按百分制保留两位小数（四舍五入）。",
             f"违反第十九条情形以“条.项”表示，如 19.9 即{citation_label(19, 9)}。",
             "身份证号仅显示前四位和后四位。",
+            f"考核期内培训学时：{_zh(cycle.period_start)}至{_zh(cycle.period_end)}"
+            "完成的在岗培训学时（更正计入被更正记录所在的日期）。",
+            f"年度应修学时、年度学时达标：按{cycle.period_end.year}年度培训台账与所在单位（未设定时"
+            "沿用上级单位）的年度学时要求计算，总学时和各类别最低学时均达到方为达标；"
+            "未设要求的单位显示“未设要求”。",
             "红色底纹：不予续聘/解聘；黄色底纹：续聘并责令改正（有最终决定时以最终决定为准）。",
             "下一考核周期开始日："
-            + (
-                f"{cycle.next_cycle_start:%Y-%m-%d}" if cycle.next_cycle_start else "考核期结束次日"
-            ),
+            + (_zh(cycle.next_cycle_start) if cycle.next_cycle_start else "考核期结束次日"),
         ]
         sheet.write_string(row, 0, "其他", self.bold)
         for note in notes:

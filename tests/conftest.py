@@ -7,7 +7,7 @@ from django.db import connection
 
 from tests import factories
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.s3"]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,8 +1,9 @@
 """GIFT import/export (https://docs.moodle.org/en/GIFT_format).
 
 The parser follows Moodle's own ``qformat_gift`` closely (same question-type
-detection, same escapes) and only *imports* single choice, multiple answers and
-true/false. Every other GIFT type is reported in ``ParseResult.skipped``.
+detection, same escapes) and imports single choice, multiple answers, true/false,
+short answer (one blank), matching and essay. Every other GIFT type (numerical,
+description, missing-word choices) is reported in ``ParseResult.skipped``.
 
 Decisions, where Moodle leaves room or where the platform differs:
 
@@ -47,9 +48,15 @@ Decisions, where Moodle leaves room or where the platform differs:
   without exactly one 100 % answer (Moodle would accept two ``=`` answers; the
   platform's single choice has exactly one correct answer), and a
   multiple-answer block whose positive weights do not add up to 100 %.
-* **Other types** (skipped, named like Moodle): ``essay`` (``{}``),
-  ``numerical`` (``{#...}``), ``matching`` (``=`` and ``->``), ``shortanswer`` (only
-  ``=`` answers or bare words), ``description`` (no braces).
+* **Short answer** (only ``=`` answers or bare words): one blank whose accepted
+  answers are the ``=`` answers, compared case-insensitively as Moodle does;
+  ``%0%`` answers (wrong answers with feedback) are dropped, and a question with
+  any other ``%weight%`` is skipped as ``shortanswer-partial`` (a blank is right or
+  wrong here). Words after the block make a blank inside the sentence (``____``).
+  **Matching** (``=`` and ``->``): ``=左 -> 右`` pairs; ``= -> 右`` is a right item
+  that pairs with nothing. **Essay** (``{}``): free text, marked by staff.
+* **Other types** (skipped, named like Moodle): ``numerical`` (``{#...}``),
+  ``description`` (no braces), words after a choice block (``missingword``).
 
 Any malformed question raises :class:`ImportFormatError` naming the line where
 that question starts; nothing is returned for the file in that case.
@@ -60,15 +67,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from exams.exceptions import ImportFormatError
+
 from .types import (
     FALSE_LABEL,
     TRUE_LABEL,
-    ImportFormatError,
     ParsedChoice,
     ParsedQuestion,
     ParseResult,
     SkippedQuestion,
-    check_question,
+    checked,
     default_name,
     format_percent,
     moodle_category_path,
@@ -248,6 +256,22 @@ def _parse_question(source: str, line: int, category: str) -> ParsedQuestion | S
     else:
         qtype = "shortanswer"
 
+    if qtype in ("essay", "shortanswer", "matching"):
+        if missing_word and qtype != "shortanswer":
+            return SkippedQuestion(name=name, qtype=qtype, line=line)
+        if missing_word:
+            # A blank inside the sentence, as Moodle shows it: 消防通道____堆放杂物。
+            qtext = f"{qtext}{BLANK}{trailing.strip()}"
+        question = _parse_typed(qtype, answer, qformat, fail)
+        if question is None:
+            return SkippedQuestion(name=name, qtype=PARTIAL_SHORTANSWER, line=line)
+        question.name, question.text, question.text_format = name, qtext, qformat
+        question.general_feedback, question.category, question.line = (
+            general_feedback,
+            category,
+            line,
+        )
+        return checked(question, fail)
     if qtype not in ("multichoice", "truefalse"):
         return SkippedQuestion(name=name, qtype=qtype, line=line)
     if missing_word:
@@ -276,9 +300,56 @@ def _parse_question(source: str, line: int, category: str) -> ParsedQuestion | S
         category=category,
         line=line,
     )
-    problem = check_question(question)
-    if problem:
-        raise fail(problem)
+    return checked(question, fail)
+
+
+BLANK = "____"
+# A short answer whose alternatives earn different shares (=%50%Cat): the platform's blanks
+# are right or wrong, so it is skipped under this name rather than imported with other marks.
+PARTIAL_SHORTANSWER = "shortanswer-partial"
+
+
+def _parse_typed(qtype: str, answer: str, qformat: str, fail) -> ParsedQuestion | None:
+    """Short answer ``{=北京 =Beijing}`` (one blank, Moodle's default: case-insensitive),
+    matching ``{=左 -> 右 = -> 干扰项}``, essay ``{}``."""
+    question = ParsedQuestion(name="", qtype=qtype, text="")
+    if qtype == "essay":
+        return question
+    if qtype == "shortanswer":
+        accepted = []
+        for part in re.split(r"(?==)", answer):
+            body = part[1:] if part.startswith("=") else part
+            body = body.strip()
+            if not body:
+                continue
+            weight = _WEIGHT_RE.match(body)
+            if weight:
+                body = body[weight.end() :]
+                if weight.group(1) in ("0", "0.0"):
+                    continue  # a wrong answer with feedback: nothing to accept
+                if weight.group(1) not in ("100", "100.0"):
+                    return None  # partial credit for an answer: skipped, see the docstring
+            text = _part_text(body.partition("#")[0], qformat)
+            if text:
+                accepted.append(text)
+        question.blanks = [accepted]
+        question.case_insensitive = True
+        return question
+    for part in re.split(r"(?==)", answer):
+        if not part.strip():
+            continue
+        if not part.startswith("="):
+            raise fail(f"text before the first pair: {_unescape_post(part.strip())!r}")
+        left, arrow, right = part[1:].partition("->")
+        if not arrow:
+            raise fail("each pair of a matching question needs '->'")
+        left, right = _part_text(left, qformat), _part_text(right, qformat)
+        if not right:
+            raise fail("a pair has nothing after '->'")
+        if left:
+            question.pairs.append((left, right))
+        else:
+            question.extra.append(right)
     return question
 
 
@@ -351,9 +422,7 @@ def export_gift(questions: Iterable[ParsedQuestion]) -> str:
     out: list[str] = []
     current: str | None = None
     for q in questions:
-        problem = check_question(q)
-        if problem:
-            raise ValueError(f"question '{q.name}': {problem}")
+        checked(q)
         if q.category != current:
             if current is not None or q.category:
                 out.append(f"$CATEGORY: {moodle_category_path(q.category)}\n")
@@ -376,6 +445,25 @@ def _export_question(q: ParsedQuestion) -> str:
     head += (f"[{fmt}]" if needs_prefix else "") + _escape(q.text)
     general = f"####{_export_part(q.general_feedback, fmt)}" if q.general_feedback else ""
 
+    if q.qtype == "essay":
+        return f"{head}{{{general}}}\n"
+    if q.qtype == "shortanswer":
+        if len(q.blanks) != 1:
+            raise ValueError(
+                f"question '{q.name}': GIFT holds one blank; export it as Word (.docx)"
+            )
+        answers = " ".join(f"={_export_part(a, fmt)}" for a in q.blanks[0])
+        return f"{head}{{{answers}{general}}}\n"
+    if q.qtype == "matching":
+        lines = [head + "{"]
+        for left, right in q.pairs:
+            lines.append(f"\t={_export_part(left, fmt)} -> {_export_part(right, fmt)}")
+        for right in q.extra:
+            lines.append(f"\t= -> {_export_part(right, fmt)}")
+        if general:
+            lines.append(f"\t{general}")
+        lines.append("}")
+        return "\n".join(lines) + "\n"
     if q.qtype == "truefalse":
         true_choice, false_choice = q.choices
         is_true = true_choice.fraction == 1.0

@@ -1,13 +1,14 @@
 """Moodle XML import/export (https://docs.moodle.org/en/Moodle_XML_format).
 
 Imported: ``multichoice`` (``"single"`` when ``<single>`` is true or missing,
-``"multiple"`` when it is ``false``/``0``/empty, as Moodle's ``trans_single``) and
-``truefalse``. ``<question type="category">`` sets the category of the
+``"multiple"`` when it is ``false``/``0``/empty, as Moodle's ``trans_single``),
+``truefalse``, ``shortanswer`` (one blank), ``match`` (as ``"matching"``) and ``essay``
+(see ``_parse_typed``). ``<question type="category">`` sets the category of the
 questions that follow (context prefix and ``top`` stripped, see
 :func:`~exams.interop.types.normalize_category`; ``default_category`` applies
 before the first one and to a bare ``top``). Every other question type is
-skipped and counted (``match`` is reported as ``"matching"`` like in GIFT,
-``multianswer`` as ``"cloze"``; other Moodle type names are kept).
+skipped and counted (``multianswer`` is reported as ``"cloze"``; other Moodle type
+names are kept).
 
 Files embedded with ``<file>`` and ``@@PLUGINFILE@@`` links are not handled;
 the text is imported as it is. Texts are stripped, as Moodle does.
@@ -29,20 +30,22 @@ from xml.sax.saxutils import escape as _xml_escape
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from exams.exceptions import ImportFormatError
+
 from .types import (
     FALSE_LABEL,
     TRUE_LABEL,
-    ImportFormatError,
     ParsedChoice,
     ParsedQuestion,
     ParseResult,
     SkippedQuestion,
-    check_question,
+    checked,
     default_name,
     format_percent,
     moodle_category_path,
     normalize_category,
     part_in_question_format,
+    plain_text,
     round_fraction,
 )
 
@@ -145,11 +148,18 @@ def _parse_question(
 
     if not qtype:
         raise fail("<question> has no type attribute")
-    if qtype not in ("multichoice", "truefalse"):
+    if qtype not in ("multichoice", "truefalse", "shortanswer", "match", "essay"):
         return SkippedQuestion(name=name, qtype=_SKIP_NAMES.get(qtype, qtype))
 
     gf_el = el.find("generalfeedback")
     general_feedback = part_in_question_format(_text(gf_el), _format(gf_el), qformat)
+    if qtype in ("shortanswer", "match", "essay"):
+        question = _parse_typed(el, qtype, qformat, fail)
+        if question is None:
+            return SkippedQuestion(name=name, qtype="shortanswer-partial")
+        question.name, question.text, question.text_format = name, qtext, qformat
+        question.general_feedback, question.category = general_feedback, category
+        return checked(question, fail)
     answers = el.findall("answer")
 
     def feedback_of(answer: Element) -> str:
@@ -199,9 +209,41 @@ def _parse_question(
         general_feedback=general_feedback,
         category=category,
     )
-    problem = check_question(question)
-    if problem:
-        raise fail(problem)
+    return checked(question, fail)
+
+
+def _parse_typed(el: Element, qtype: str, qformat: str, fail) -> ParsedQuestion | None:
+    """``shortanswer``: the answers with fraction 100 are the accepted ones (0 % answers
+    are Moodle's wrong answers with feedback and are dropped; a question giving an answer
+    partial credit is skipped as ``shortanswer-partial``, as in GIFT),
+    ``<usecase>`` 0 or missing means case-insensitive. ``match``: ``<subquestion>`` pairs,
+    one with an empty text is a right item that pairs with nothing. ``essay``: the
+    ``<graderinfo>`` is the rubric."""
+    if qtype == "essay":
+        question = ParsedQuestion(name="", qtype="essay", text="")
+        question.rubric = plain_text(_text(el.find("graderinfo")))
+        return question
+    if qtype == "shortanswer":
+        accepted = []
+        for answer in el.findall("answer"):
+            fraction = _fraction(answer, fail)
+            if fraction == 1.0:
+                accepted.append(plain_text(_text(answer)))
+            elif fraction != 0.0:
+                return None
+        question = ParsedQuestion(name="", qtype="shortanswer", text="", blanks=[accepted])
+        question.case_insensitive = (el.findtext("usecase") or "0").strip() in ("0", "")
+        return question
+    question = ParsedQuestion(name="", qtype="matching", text="")
+    for sub in el.findall("subquestion"):
+        left = plain_text(_text(sub))
+        right = plain_text(_text(sub.find("answer")))
+        if not right:
+            raise fail("a <subquestion> has no <answer>")
+        if left:
+            question.pairs.append((left, right))
+        else:
+            question.extra.append(right)
     return question
 
 
@@ -236,9 +278,7 @@ def export_moodlexml(questions: Iterable[ParsedQuestion]) -> str:
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
     current: str | None = None
     for q in questions:
-        problem = check_question(q)
-        if problem:
-            raise ValueError(f"question '{q.name}': {problem}")
+        checked(q)
         if q.category != current:
             if current is not None or q.category:
                 out += [
@@ -254,10 +294,10 @@ def export_moodlexml(questions: Iterable[ParsedQuestion]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _export_question(q: ParsedQuestion) -> list[str]:
-    fmt = _TO_MOODLE_FORMAT[q.text_format]
-    xml_type = "truefalse" if q.qtype == "truefalse" else "multichoice"
-    lines = [
+def _question_head(q: ParsedQuestion, xml_type: str, fmt: str, *, penalty: str) -> list[str]:
+    """The elements every Moodle question starts with: type, name, text, general feedback,
+    grade, penalty (Moodle's deduction per wrong try) and visibility."""
+    return [
         f'  <question type="{xml_type}">',
         "    <name>",
         f"      {_plain(q.name)}",
@@ -269,9 +309,17 @@ def _export_question(q: ParsedQuestion) -> list[str]:
         f"      {_cdata(q.general_feedback)}",
         "    </generalfeedback>",
         "    <defaultgrade>1</defaultgrade>",
-        f"    <penalty>{'1' if q.qtype == 'truefalse' else '0.3333333'}</penalty>",
+        f"    <penalty>{penalty}</penalty>",
         "    <hidden>0</hidden>",
     ]
+
+
+def _export_question(q: ParsedQuestion) -> list[str]:
+    fmt = _TO_MOODLE_FORMAT[q.text_format]
+    if q.qtype in ("shortanswer", "matching", "essay"):
+        return _export_typed(q, fmt)
+    xml_type = "truefalse" if q.qtype == "truefalse" else "multichoice"
+    lines = _question_head(q, xml_type, fmt, penalty="1" if q.qtype == "truefalse" else "0.3333333")
     if q.qtype == "truefalse":
         answers = [("true", q.choices[0]), ("false", q.choices[1])]
         answer_format = "moodle_auto_format"
@@ -295,5 +343,42 @@ def _export_question(q: ParsedQuestion) -> list[str]:
             "      </feedback>",
             "    </answer>",
         ]
+    lines.append("  </question>")
+    return lines
+
+
+def _export_typed(q: ParsedQuestion, fmt: str) -> list[str]:
+    xml_type = {"shortanswer": "shortanswer", "matching": "match", "essay": "essay"}[q.qtype]
+    lines = _question_head(q, xml_type, fmt, penalty="0")
+    if q.qtype == "essay":
+        lines += [
+            "    <responseformat>plain</responseformat>",
+            "    <responsefieldlines>15</responsefieldlines>",
+            '    <graderinfo format="plain_text">',
+            f"      {_plain(q.rubric)}",
+            "    </graderinfo>",
+        ]
+    elif q.qtype == "shortanswer":
+        if len(q.blanks) != 1:
+            raise ValueError(
+                f"question '{q.name}': Moodle's short answer holds one blank; "
+                "export it as Word (.docx)"
+            )
+        lines.append(f"    <usecase>{0 if q.case_insensitive else 1}</usecase>")
+        for accepted in q.blanks[0]:
+            lines += [
+                '    <answer fraction="100" format="plain_text">',
+                f"      {_plain(accepted)}",
+                "    </answer>",
+            ]
+    else:
+        lines.append("    <shuffleanswers>1</shuffleanswers>")
+        for left, right in [*q.pairs, *(("", extra) for extra in q.extra)]:
+            lines += [
+                '    <subquestion format="plain_text">',
+                f"      {_plain(left)}",
+                f"      <answer>{_plain(right)}</answer>",
+                "    </subquestion>",
+            ]
     lines.append("  </question>")
     return lines

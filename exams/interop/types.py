@@ -11,7 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-QTYPES = ("single", "multiple", "truefalse")
+QTYPES = ("single", "multiple", "truefalse", "shortanswer", "matching", "essay")
+# The types answered by picking choices; the others carry blanks, pairs or a rubric.
+CHOICE_QTYPES = ("single", "multiple", "truefalse")
 TEXT_FORMATS = ("html", "plain", "markdown", "moodle")
 
 TRUE_LABEL = "正确"
@@ -38,6 +40,30 @@ class ParsedQuestion:
     general_feedback: str = ""
     category: str = ""  # "/"-separated path, context prefixes stripped
     line: int | None = None  # GIFT: 1-based line where the question starts
+    # shortanswer: the accepted answers of each blank (GIFT and Moodle XML have one blank)
+    blanks: list[list[str]] = field(default_factory=list)
+    case_insensitive: bool = False
+    # matching: (left, right) pairs, and right items that pair with nothing
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    # essay: what the grader looks for (Moodle XML <graderinfo>)
+    rubric: str = ""
+    # Set by formats that name citations explicitly (Word's 依据： line); None: read them
+    # from the explanation, as before
+    citations: list[tuple[int, int | None]] | None = None
+    difficulty: int | None = None
+
+    @property
+    def answer_spec(self) -> dict:
+        """What Question.answer_spec stores for this question."""
+        if self.qtype == "shortanswer":
+            return {"blanks": self.blanks, "case_insensitive": self.case_insensitive}
+        if self.qtype == "matching":
+            spec: dict = {"pairs": [list(pair) for pair in self.pairs]}
+            if self.extra:
+                spec["extra"] = list(self.extra)
+            return spec
+        return {}
 
 
 @dataclass
@@ -59,21 +85,6 @@ class ParseResult:
             counts = Counter(s.qtype for s in self.skipped)
             text += " (" + ", ".join(f"{k}: {counts[k]}" for k in sorted(counts)) + ")"
         return text
-
-
-class ImportFormatError(ValueError):
-    """A file could not be imported. ``str()`` names the line and/or the question."""
-
-    def __init__(self, message: str, *, line: int | None = None, question: str | None = None):
-        self.message = message
-        self.line = line
-        self.question = question
-        where = []
-        if line is not None:
-            where.append(f"line {line}")
-        if question is not None:
-            where.append(f"question '{question}'")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
 
 
 # ---------------------------------------------------------------------------
@@ -137,6 +148,16 @@ def format_percent(fraction: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def checked(q: ParsedQuestion, fail=None) -> ParsedQuestion:
+    """``q`` itself when :func:`check_question` finds nothing wrong. Otherwise the exception
+    ``fail(problem)`` builds is raised (a parser's, naming the line or paragraph), or, for an
+    export, a ValueError naming the question."""
+    problem = check_question(q)
+    if problem:
+        raise fail(problem) if fail else ValueError(f"question '{q.name}': {problem}")
+    return q
+
+
 def check_question(q: ParsedQuestion) -> str | None:
     """Return why ``q`` breaks the platform's rules, or None if it is fine.
 
@@ -151,6 +172,8 @@ def check_question(q: ParsedQuestion) -> str | None:
         return f"unknown question type {q.qtype!r}"
     if q.text_format not in TEXT_FORMATS:
         return f"unknown text format {q.text_format!r}"
+    if q.qtype not in CHOICE_QTYPES:
+        return _check_typed(q)
     for c in q.choices:
         if not c.text.strip():
             return "an answer has no text"
@@ -182,4 +205,27 @@ def check_question(q: ParsedQuestion) -> str | None:
             f"the positive answer weights of a multiple-answer question add up to "
             f"{format_percent(positive)}%, not 100%"
         )
+    return None
+
+
+def _check_typed(q: ParsedQuestion) -> str | None:
+    """Fill in the blanks: every blank has an answer; matching: at least two pairs, each with
+    both sides, no left item twice; essay: nothing to check."""
+    if q.qtype == "shortanswer":
+        if not q.blanks:
+            return "a short-answer question needs at least one accepted answer"
+        for number, accepted in enumerate(q.blanks, start=1):
+            if not accepted or not all(a.strip() for a in accepted):
+                return f"blank {number} has an empty accepted answer"
+        return None
+    if q.qtype == "matching":
+        if len(q.pairs) < 2:
+            return "a matching question needs at least 2 pairs"
+        for number, (left, right) in enumerate(q.pairs, start=1):
+            if not left.strip() or not right.strip():
+                return f"pair {number} needs a left and a right item"
+        lefts = [left for left, _right in q.pairs]
+        if len(set(lefts)) != len(lefts):
+            return "two pairs have the same left item"
+        return None
     return None

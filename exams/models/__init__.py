@@ -5,10 +5,13 @@ from exams.models.attempts import (
     AttemptQuestion,
     AttemptStatus,
     BlueprintRule,
+    EssayMark,
     Exam,
+    MarkRound,
     ReviewMode,
 )
 from exams.models.questions import (
+    CHOICE_TYPES,
     Choice,
     Question,
     QuestionCategory,
@@ -16,16 +19,33 @@ from exams.models.questions import (
     QuestionType,
 )
 
+# Sessions live in their own package; imported here so that Django registers them with exams.
+from exams.sessions.models import (
+    ExamSession,
+    IntegrityEvent,
+    PaperDraw,
+    ProctorAction,
+    SessionCandidate,
+)
+
 __all__ = [
     "Attempt",
     "AttemptQuestion",
     "AttemptStatus",
     "BlueprintRule",
+    "CHOICE_TYPES",
     "Choice",
+    "EssayMark",
     "Exam",
+    "ExamSession",
+    "IntegrityEvent",
+    "PaperDraw",
+    "ProctorAction",
+    "MarkRound",
     "Question",
     "QuestionCategory",
     "QuestionCitation",
     "QuestionType",
     "ReviewMode",
+    "SessionCandidate",
 ]

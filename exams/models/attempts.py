@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -51,7 +52,20 @@ class Exam(ClusterableModel):
         choices=ReviewMode.choices,
         default=ReviewMode.BREAKDOWN,
     )
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("in use", "active"), default=True)
+    double_grading = models.BooleanField(
+        _("two graders for essay questions"),
+        default=False,
+        help_text=_("Each essay answer is marked by two people independently."),
+    )
+    grading_tolerance = models.PositiveSmallIntegerField(
+        _("largest difference between the two marks"),
+        default=20,
+        help_text=_(
+            "Out of 100 per question. When the two marks differ by more, a third person "
+            "reconciles them; otherwise the mark is their mean."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -74,6 +88,10 @@ class Exam(ClusterableModel):
                 FieldPanel("active"),
             ],
             heading=_("Presentation and grading"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("double_grading"), FieldPanel("grading_tolerance")],
+            heading=_("Essay grading"),
         ),
         InlinePanel("rules", label=_("Blueprint"), min_num=1),
     ]
@@ -118,7 +136,7 @@ class BlueprintRule(Orderable):
         blank=True,
         help_text=_("Questions whose first citation is this article."),
     )
-    qtype = models.CharField(_("type"), max_length=10, choices=QuestionType.choices, blank=True)
+    qtype = models.CharField(_("type"), max_length=12, choices=QuestionType.choices, blank=True)
 
     panels = [
         FieldPanel("count"),
@@ -134,8 +152,11 @@ class BlueprintRule(Orderable):
 
 class AttemptStatus(models.TextChoices):
     OPEN = "open", _("In progress")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("exam attempt", "Submitted")
     EXPIRED = "expired", _("Time ran out")
+    # Handed in (or timed out) with essay answers that staff have not finished marking; the
+    # score, the result and the credential wait for the final marks.
+    GRADING = "grading", _("Awaiting grading")
 
 
 class Attempt(models.Model):
@@ -159,13 +180,15 @@ class Attempt(models.Model):
     seed = models.BigIntegerField(help_text="Seed of the draw, so the paper can be reproduced.")
     started_at = models.DateTimeField(_("started at"))
     deadline = models.DateTimeField(_("deadline"), db_index=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    finished_at = models.DateTimeField(
+        pgettext_lazy("exam attempt", "finished at"), null=True, blank=True
+    )
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1, null=True, blank=True)
     passed = models.BooleanField(_("passed"), null=True)
 
     class Meta:
         verbose_name = _("attempt")
-        verbose_name_plural = _("attempts")
+        verbose_name_plural = pgettext_lazy("exam", "attempts")
         ordering = ["-started_at", "-pk"]
         constraints = [
             # Second guard behind the row lock in attempt_start: one open attempt per person.
@@ -182,6 +205,10 @@ class Attempt(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == AttemptStatus.OPEN
+
+    @property
+    def awaiting_grading(self) -> bool:
+        return self.status == AttemptStatus.GRADING
 
     @property
     def result_label(self) -> str:
@@ -222,3 +249,37 @@ class AttemptQuestion(models.Model):
             return None
         article, item = citations[0]
         return article, item
+
+
+class MarkRound(models.IntegerChoices):
+    FIRST = 1, _("First marking")
+    SECOND = 2, _("Second marking")
+    RECONCILED = 3, _("Reconciliation")
+
+
+class EssayMark(models.Model):
+    """One grader's mark of one essay answer. With double grading the first two rounds are
+    independent; a third, reconciling round is needed when they differ by more than the
+    exam's tolerance (exams.essays decides)."""
+
+    answer = models.ForeignKey(AttemptQuestion, on_delete=models.CASCADE, related_name="marks")
+    round = models.PositiveSmallIntegerField(_("round"), choices=MarkRound.choices)
+    grader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("grader"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    mark = models.PositiveSmallIntegerField(_("mark (of 100)"))
+    comment = models.TextField(_("comment for the learner"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("essay mark")
+        verbose_name_plural = _("essay marks")
+        ordering = ["answer", "round"]
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "round"], name="uniq_essay_mark_round"),
+            models.CheckConstraint(condition=Q(mark__lte=100), name="essay_mark_at_most_100"),
+        ]

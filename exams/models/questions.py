@@ -5,11 +5,14 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from exams.answers import spec_problem
+from exams.forms import QuestionAdminForm
 from lms.measures import citation_exists, citation_label
 
 
@@ -17,6 +20,14 @@ class QuestionType(models.TextChoices):
     SINGLE = "single", _("Single choice")
     MULTIPLE = "multiple", _("Multiple choice")
     TRUEFALSE = "truefalse", _("True / false")
+    SHORTANSWER = "shortanswer", _("Fill in the blanks")
+    MATCHING = "matching", _("Matching")
+    ESSAY = "essay", _("Essay / case analysis")
+
+
+# Types whose answer is a pick among the question's choices; the others keep their answer in
+# Question.answer_spec (blanks, pairs) or are marked by a person (essay).
+CHOICE_TYPES = frozenset({QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUEFALSE})
 
 
 class QuestionCategory(models.Model):
@@ -67,7 +78,7 @@ class Question(ClusterableModel):
         on_delete=models.PROTECT,
         related_name="questions",
     )
-    qtype = models.CharField(_("type"), max_length=10, choices=QuestionType.choices)
+    qtype = models.CharField(_("type"), max_length=12, choices=QuestionType.choices)
     text = models.TextField(_("question text"))
     text_format = models.CharField(
         _("text format"),
@@ -78,15 +89,34 @@ class Question(ClusterableModel):
     explanation = models.TextField(
         _("explanation"), help_text=_("Shown after submission; cites the article item.")
     )
+    # 填空题: {"blanks": [["accepted", "alternative"], ...], "case_insensitive": false};
+    # 配对题: {"pairs": [["left", "right"], ...], "extra": ["unpaired right item", ...]}.
+    # Validated by exams.answers.spec_problem (the admin, the importers and the loader).
+    answer_spec = models.JSONField(
+        _("answers of blanks or pairs"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Fill in the blanks: {"blanks": [["answer", "alternative"]], '
+            '"case_insensitive": false}. Matching: {"pairs": [["left", "right"]]}.'
+        ),
+    )
+    rubric = models.TextField(
+        _("grading rubric"),
+        blank=True,
+        help_text=_("Essay questions: what a full answer contains, shown to the grader."),
+    )
     difficulty = models.PositiveSmallIntegerField(
         _("difficulty"),
         default=2,
         choices=[(1, _("Easy")), (2, _("Medium")), (3, _("Hard"))],
     )
     scenario = models.BooleanField(_("scenario question"), default=False)
-    active = models.BooleanField(_("active"), default=True, db_index=True)
+    active = models.BooleanField(pgettext_lazy("in use", "active"), default=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    base_form_class = QuestionAdminForm
 
     panels = [
         MultiFieldPanel(
@@ -94,7 +124,24 @@ class Question(ClusterableModel):
             heading=_("Question"),
         ),
         FieldPanel("text"),
-        InlinePanel("choices", label=_("Choices"), min_num=2),
+        InlinePanel("choices", label=_("Choices"), classname="question-editor__choices"),
+        # The answers of the other types, as rows (exams.forms); stored in answer_spec and
+        # rubric. js/question_editor.js shows the part for the chosen type.
+        MultiFieldPanel(
+            [FieldPanel("blanks"), FieldPanel("case_insensitive")],
+            heading=_("Fill in the blanks: answers"),
+            classname="question-editor question-editor--shortanswer",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("pairs"), FieldPanel("extra")],
+            heading=_("Matching: pairs"),
+            classname="question-editor question-editor--matching",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("reference_answer"), FieldPanel("scoring_points")],
+            heading=_("Essay: what the grader looks for"),
+            classname="question-editor question-editor--essay",
+        ),
         FieldPanel("explanation"),
         InlinePanel("citations", label=_("Citations of the measures"), min_num=1),
         MultiFieldPanel(
@@ -113,6 +160,11 @@ class Question(ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        problem = spec_problem(self.qtype, self.answer_spec)
+        if problem:
+            raise ValidationError({"answer_spec": problem})
 
     def citation_labels(self) -> str:
         return "、".join(citation_label(c.article, c.item) for c in self.citations.all())

@@ -15,6 +15,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from lms import storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -46,10 +48,12 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "lms.apps.LmsConfig",
     "courses.apps.CoursesConfig",
+    "training.apps.TrainingConfig",
     "exams.apps.ExamsConfig",
     "credentials.apps.CredentialsConfig",
     "reports.apps.ReportsConfig",
     "assessments.apps.AssessmentsConfig",
+    "api.apps.ApiConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -66,6 +70,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_q",
+    # django-ninja: listed so its docs page loads Swagger UI from our static files, not a CDN.
+    "ninja",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -76,6 +82,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
+if DEBUG:
+    # `manage.py bench …`: benchmarks and load tools, for development and CI, never in production.
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -91,6 +100,7 @@ MIDDLEWARE = [
     "lms.middleware.DatabaseUnavailableMiddleware",
     "lms.middleware.ForcePasswordChangeMiddleware",
     "lms.middleware.StaffSessionExpiryMiddleware",
+    "lms.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the authenticated user and the final response.
     "axes.middleware.AxesMiddleware",
@@ -113,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "lms.context_processors.platform",
+                "lms.display.text_size",
             ],
         },
     },
@@ -147,7 +158,29 @@ if REDIS_URL:
         }
     }
 else:
+    # Per process: fine for what is only a cache, never for a count all processes must share
+    # (rate limits count in the database then, see credentials.ratelimit).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public credential look-ups (page and photo) allowed per client IP and window of seconds,
+# counted in Redis when REDIS_URL is set and in the database otherwise.
+CREDENTIALS_VERIFY_RATE_LIMIT = int(os.environ.get("VERIFY_RATE_LIMIT", "30"))
+CREDENTIALS_VERIFY_RATE_WINDOW = int(os.environ.get("VERIFY_RATE_WINDOW", "60"))
+
+# REST API requests allowed per token (and client address) and window of seconds, counted
+# like the verification limit above (Redis, else the database), so all processes share it.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
+API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+
+# Webhooks go only to public addresses, and to these networks (comma-separated CIDRs, e.g. an
+# agency system on the government intranet: 10.0.0.0/8). In development, this machine too.
+WEBHOOK_ALLOWED_NETWORKS = [
+    n.strip()
+    for n in os.environ.get(
+        "WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128" if DEBUG else ""
+    ).split(",")
+    if n.strip()
+]
 
 Q_CLUSTER = {
     "name": "lms",
@@ -196,6 +229,11 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 # Staff sessions expire after this many seconds of inactivity; learners keep theirs longer so a
 # lesson read in pieces on a phone does not log them out.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+
+# Reading a lesson (courses.reading): the share of its stated minutes a learner must spend on
+# it before confirming, and the heartbeat interval that caps the time credited per beat.
+COURSES_READING_FRACTION = float(os.environ.get("COURSES_READING_FRACTION", "0.5"))
+COURSES_HEARTBEAT_SECONDS = int(os.environ.get("COURSES_HEARTBEAT_SECONDS", "15"))
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 # Every request reads the session: with Redis configured it is read from the cache and written
 # through to the database (a cache loss logs nobody out). Without Redis there is no cache that
@@ -206,6 +244,9 @@ SESSION_ENGINE = (
     else "django.contrib.sessions.backends.db"
 )
 
+# Failed logins are counted in the database, which every server process shares (axes' cache
+# handler would count per process with the LocMemCache used when there is no Redis).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -215,6 +256,8 @@ AXES_RESET_ON_SUCCESS = True
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "lms" / "locale"]
+# Dates read one way per language: ISO on English pages, Django's own on Chinese ones (pinned).
+FORMAT_MODULE_PATH = ["lms.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -226,8 +269,17 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Files on the local disk under MEDIA_ROOT, or with S3_* set in a private bucket of an
+# S3-compatible object store (lms/storage.py). Either way they are served only by the scoped
+# views; S3_PRESIGN_SECONDS > 0 lets those views redirect to a signed URL instead of streaming.
+S3_ENABLED = storage.s3_enabled()
+S3_PRESIGN_SECONDS = storage.presign_seconds() if S3_ENABLED else 0
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        storage.s3_storage()
+        if S3_ENABLED
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -239,6 +291,8 @@ STORAGES = {
 # WhiteNoise serves straight from the finders when DEBUG is on, so `make run` needs no collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# Files a browser asks for at the site's root (favicon.ico), served by WhiteNoise as they are.
+WHITENOISE_ROOT = BASE_DIR / "site" / "root"
 
 # Uploads: photos and import files are size-limited by their own validators as well.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -286,6 +340,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
+if S3_ENABLED:
+    # Course images and videos from the content admin load from the store by signed URL.
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(storage.endpoint_origin())
 
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a one-way door for the whole domain; the operator decides it (README).
@@ -295,11 +353,12 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W019",
 ]
 
-# A report build with no progress for this long is taken to have lost its worker and is queued
-# again (reports.services.reports_requeue_stalled, every minute).
-REPORT_STALL_SECONDS = int(os.environ.get("REPORT_STALL_SECONDS", "300"))
-# The load benchmark's floor endpoint (one authenticated UPDATE); off unless BENCH_FLOOR=1.
-BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
+# A background job (report, card batch …) with no sign of life for this long is taken to have
+# lost its worker and is queued again (lms.jobs.services.jobs_requeue_stalled, every minute).
+# REPORT_STALL_SECONDS is its former name, still read for deployments that set it.
+JOB_STALL_SECONDS = int(
+    os.environ.get("JOB_STALL_SECONDS", os.environ.get("REPORT_STALL_SECONDS", "300"))
+)
 
 WAGTAIL_SITE_NAME = "行政执法辅助人员培训考核平台"
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -308,6 +367,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp4", "webm", "docx", "xlsx", "pptx", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
+# Course documents go through Wagtail's login-required view: streamed, or with signed URLs on.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if S3_PRESIGN_SECONDS else "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILEMBEDS_FINDERS = []  # no network lookups at run time; embeds are disabled
 

@@ -1,5 +1,6 @@
 from django import template
 
+from lms import punctuation
 from lms.idcard import mask_id_number
 
 register = template.Library()
@@ -29,3 +30,39 @@ def clock(seconds) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+@register.simple_tag
+def colon() -> str:
+    """：in Chinese, ": " in English, between a label and its value."""
+    return punctuation.colon()
+
+
+@register.filter(is_safe=True)
+def parens(value) -> str:
+    """（权重 20） in Chinese, (weight 20) in English."""
+    return punctuation.parenthesized(value)
+
+
+@register.filter
+def enumeration(values) -> str:
+    """甲、乙 in Chinese, a, b in English."""
+    return punctuation.enumeration(values)
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """、 in Chinese, ", " in English, between the items of a list written inline."""
+    return punctuation.enumeration(["", ""])
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number) -> str:
+    """?…&page=N for a pagination link, keeping the list's filters. A view that must not echo a
+    filter back as typed (the roster masks a searched ID number) passes its own ``query``."""
+    query = context.get("query")
+    if query is None:
+        params = context["request"].GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
+    return f"?{query}&page={number}" if query else f"?page={number}"

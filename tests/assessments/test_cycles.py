@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from assessments import services
 from assessments.models import Assessment, AssessmentStatus
@@ -62,9 +63,9 @@ def test_opening_freezes_the_template(org):
 
 
 def test_an_admin_cannot_open_a_cycle_for_another_county(org):
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         f.open_cycle(org, agency=org.county_b, actor=org.admin_a)
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         f.open_cycle(org, agency=org.county_a, actor=org.supervisor_a)
 
 
@@ -154,3 +155,24 @@ def test_cycle_list_query_count_does_not_grow(client, org, django_assert_max_num
     with django_assert_max_num_queries(8):
         response = client.get("/assessments/cycles/")
     assert response.content.decode().count("周期") >= 4
+
+
+@pytest.mark.parametrize("change", ["revoke", "suspend", "expire"])
+def test_a_person_without_a_valid_credential_is_left_out_of_a_new_cycle(org, change):
+    """Art. 20: only a person holding a valid credential works, and so is assessed (Art. 24)."""
+    from credentials import services as credentials
+    from tests.credentials.factories import credential
+
+    f.credentialed(org.aux_a)
+    held = credential(org.aux_a)
+    if change == "expire":
+        held.valid_until = datetime.date.today() - datetime.timedelta(days=1)
+        held.save(update_fields=["valid_until"])
+        credentials.credentials_expire()
+    else:
+        getattr(credentials, f"credential_{change}")(
+            credential=held, actor=org.admin_a, reason="违纪"
+        )
+    opened = f.open_cycle(org)
+    assert opened.created == 0
+    assert not Assessment.objects.filter(cycle=opened.cycle, auxiliary=org.aux_a).exists()

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
-from assessments import services
 from assessments.models import Notice
+from lms.schedules import schedules_ensure
 from tests import factories
 from tests.assessments import factories as f
 
@@ -67,9 +67,7 @@ def test_the_daily_task_wrapper_sends_for_today(org, cycle, monkeypatch):
     from assessments import tasks
 
     mail.outbox.clear()
-    monkeypatch.setattr(
-        services.timezone, "localdate", lambda *a, **k: DUE - datetime.timedelta(days=1)
-    )
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: DUE - datetime.timedelta(days=1))
     async_task("assessments.tasks.send_reminders")
     assert [m.to for m in mail.outbox] == [["sup_a@example.cn"]]
     assert tasks.send_reminders() == {"supervisors": 0, "admins": 0}  # already sent today
@@ -105,8 +103,8 @@ def test_unread_notices_show_on_the_home_page(client, org, cycle):
 
 def test_the_schedule_is_created_once():
     Schedule.objects.filter(name="assessments: reminders").delete()
-    services.schedules_ensure()
-    services.schedules_ensure()
+    schedules_ensure()
+    schedules_ensure()
     schedule = Schedule.objects.get(name="assessments: reminders")
     assert timezone.localtime(schedule.next_run).hour == 7  # the start of a working day
     assert schedule.func == "assessments.tasks.send_reminders"

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from assessments import services
@@ -58,7 +59,7 @@ def test_the_window_is_configurable(org, submitted, settings):
 
 
 def test_only_once_and_only_by_the_assessed_auxiliary(org, submitted):
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.assessment_respond(assessment=submitted, actor=org.learner_b, objection=False)
     services.assessment_respond(assessment=submitted, actor=org.learner_a, objection=False)
     with pytest.raises(services.AssessmentError):
@@ -99,7 +100,7 @@ def test_another_countys_admin_cannot_answer(org, submitted):
     services.assessment_respond(
         assessment=submitted, actor=org.learner_a, objection=True, statement="不同意"
     )
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.objection_resolve(assessment=submitted, actor=org.admin_b, uphold=True, note="x")
 
 
@@ -141,7 +142,8 @@ def test_an_amendment_needs_a_reason(org, submitted):
 def test_learner_sees_and_acknowledges_on_the_page(client, org, submitted):
     client.force_login(org.learner_a)
     page = client.get(f"/assessments/{submitted.pk}/").content.decode()
-    assert "80.00" in page and "合格" in page
+    # Totals are written plainly, as on the scoring form (80, not 80.00).
+    assert '<span class="result__number">80</span>' in page and "合格" in page
     assert "第十九条第（四）项" in page
     response = client.post(
         f"/assessments/{submitted.pk}/respond/", {"choice": "acknowledge", "statement": ""}
@@ -157,9 +159,15 @@ def test_objection_without_statement_is_refused_on_the_page(client, org, submitt
     response = client.post(
         f"/assessments/{submitted.pk}/respond/", {"choice": "object", "statement": ""}
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     submitted.refresh_from_db()
     assert submitted.response == ""
+    page = response.content.decode()
+    summary = page.split("data-error-summary", 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_statement">' in summary and "请写明异议的内容和理由。" in summary
+    # The message is tied to its field for screen readers.
+    assert 'aria-describedby="id_statement_helptext id_statement_error"' in page
+    assert 'id="id_statement_error"' in page
 
 
 def test_after_the_window_the_page_offers_no_response(client, org, submitted):
@@ -187,10 +195,10 @@ def test_admin_amends_through_the_page(client, org, submitted):
     data = f.form_data(submitted, "7")
     data["reason"] = ""
     refused = client.post(f"/assessments/{submitted.pk}/amend/", data)
-    assert refused.status_code == 400
+    assert refused.status_code == 200
     data["reason"] = "考勤复核"
     assert client.post(f"/assessments/{submitted.pk}/amend/", data).status_code == 302
     submitted.refresh_from_db()
     assert submitted.total == Decimal("70.00")
     history = client.get(f"/assessments/{submitted.pk}/").content.decode()
-    assert "考勤复核" in history and "80.00" in history and "70.00" in history
+    assert "考勤复核" in history and "总分 80 ·" in history and "总分 70 ·" in history

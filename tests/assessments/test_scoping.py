@@ -86,7 +86,8 @@ def test_learner_sees_only_their_own(client, org, cycles):
         client.post(f"/assessments/{theirs.pk}/respond/", {"choice": "acknowledge"}).status_code
         == 404
     )
-    assert client.get("/assessments/score/").status_code == 404
+    # Pages the role never uses are refused (403), whoever's the object; not a 404.
+    assert client.get("/assessments/score/").status_code == 403
     assert client.get("/assessments/cycles/").status_code == 403
 
 
@@ -99,7 +100,7 @@ def test_learners_cannot_write_drafts(client, org, cycles):
         json.dumps({"days_absent": "0"}),
         content_type="application/json",
     )
-    assert response.status_code == 404
+    assert response.status_code == 403
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.PENDING
 
@@ -111,3 +112,38 @@ def test_navigation_is_role_aware(client, org):
     assert 'href="/assessments/cycles/"' in client.get("/").content.decode()
     client.force_login(org.learner_a)
     assert 'href="/assessments/mine/"' in client.get("/").content.decode()
+
+
+def test_templates_an_agency_sees_are_the_provinces_and_its_own_copies(client, org):
+    from assessments.models import AssessmentTemplate
+    from lms.permissions import visible_templates
+    from tests.reports.factories import make_template
+
+    province = make_template("省模板")
+    copy_a = make_template("甲县模板")
+    copy_a.agency = org.county_a
+    copy_a.save(update_fields=["agency"])
+
+    def visible(user):
+        return set(
+            visible_templates(user, AssessmentTemplate.objects.all()).values_list("pk", flat=True)
+        )
+
+    assert visible(org.admin_a) == {province.pk, copy_a.pk}
+    assert visible(org.city_admin) == {province.pk, copy_a.pk}
+    assert visible(org.provincial_admin) == {province.pk, copy_a.pk}
+    assert visible(org.admin_b) == {province.pk}
+    # Oversight reads the province's template, not an agency's working copy.
+    assert visible(org.oversight) == {province.pk}
+    assert visible(org.supervisor_a) == visible(org.learner_a) == set()
+
+    client.force_login(org.admin_b)
+    assert "甲县模板" not in client.get("/assessments/templates/").content.decode()
+    assert client.get(f"/assessments/templates/{copy_a.pk}/").status_code == 404
+    assert client.get(f"/assessments/templates/{copy_a.pk}/edit/").status_code == 404
+    client.force_login(org.admin_a)
+    assert client.get(f"/assessments/templates/{copy_a.pk}/").status_code == 200
+    # Oversight may list templates but never opens the adapt/edit pages: 403, whoever's.
+    client.force_login(org.oversight)
+    assert client.get(f"/assessments/templates/{province.pk}/").status_code == 403
+    assert client.get(f"/assessments/templates/{copy_a.pk}/edit/").status_code == 403

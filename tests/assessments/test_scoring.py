@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from assessments import services
 from assessments.models import AssessmentRevision, AssessmentStatus, CriterionScore
@@ -182,7 +183,7 @@ def test_submit_locks_the_assessment(assessment):
 
 
 def test_only_the_supervisor_of_the_auxiliary_scores(org, assessment):
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.assessment_submit(
             assessment=assessment, actor=org.supervisor_b, data=f.form_data(assessment, "8")
         )

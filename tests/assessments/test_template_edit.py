@@ -10,6 +10,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 
 from assessments import services
@@ -231,8 +232,11 @@ def test_an_art18_criterion_added_is_refused_on_its_row(admin, copy):
     response = admin.post(edit_url(copy), data)
     assert response.status_code == 200
     page = response.content.decode()
-    # The message sits in the new row, after its name field.
-    assert page.index('name="form-2-name"') < page.index("第十八条第（三）项")
+    # The message sits in the new row, after its name field, and the summary at the top
+    # links to that field.
+    assert "第十八条第（三）项" in page[page.index('name="form-2-name"') :]
+    summary = page.split("data-error-summary", 1)[1].split("</div>", 1)[0]
+    assert '<a href="#id_form-2-name">' in summary and "第十八条第（三）项" in summary
     assert names(copy) == ["遵规守纪", "任务完成"]
     assert [c.weight for c in copy.criteria.order_by("sort_order")] == [60, 40]
 
@@ -331,7 +335,7 @@ def test_an_admin_of_another_agency_cannot_post_the_edit(client, org, copy):
 def test_a_provincial_template_cannot_be_edited_on_the_site(admin, org):
     provincial = f.make_template()
     assert admin.post(edit_url(provincial), {"form-TOTAL_FORMS": "0"}).status_code == 404
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.template_update_criteria(
             template=provincial, actor=org.provincial_admin, criteria=[]
         )

@@ -1,9 +1,11 @@
 """Template validation (weights, Art. 18), versions of frozen templates, agency copies, and
 the provincial admin's editor in Wagtail."""
 
+import json
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from assessments import services
 from assessments.defaults import default_template
@@ -101,7 +103,7 @@ def test_agency_adapts_a_copy_and_edits_it(org):
     edited = services.template_update_criteria(template=copy, actor=org.admin_a, criteria=rows)
     assert edited == copy
     assert [c.weight for c in copy.criteria.all()] == [50, 50]
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.template_adapt(template=provincial, agency=org.county_b, actor=org.admin_a)
 
 
@@ -370,3 +372,104 @@ def test_a_county_admin_copies_with_their_agency_already_chosen(client, org):
     assert "---------" not in select
     assert f'value="{org.county_a.pk}"' in select
     assert f'value="{org.county_b.pk}"' not in select
+
+
+def _admin_edit(template, *, description="", renames=None):
+    """What the Wagtail editor posts for ``template`` as it is, with ``renames`` ({criterion:
+    new name}) typed in and the description replaced."""
+    data = {"name": template.name, "description": description, "agency": ""}
+    relations = {
+        "sections": (["code", "title", "description"], template.sections.all()),
+        "criteria": (
+            ["section", "name", "description", "measure", "weight", "max_score", "anchors"],
+            template.criteria.all(),
+        ),
+        "bands": (["code", "label", "minimum"], template.bands.all()),
+    }
+    for prefix, (fields, rows) in relations.items():
+        rows = list(rows)
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": str(len(rows)),
+                f"{prefix}-INITIAL_FORMS": str(len(rows)),
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+        for i, obj in enumerate(rows):
+            data.update({f"{prefix}-{i}-id": str(obj.pk), f"{prefix}-{i}-ORDER": str(i + 1)})
+            for name in fields:
+                value = getattr(obj, name)
+                if name == "anchors":
+                    value = json.dumps(value, ensure_ascii=False)
+                data[f"{prefix}-{i}-{name}"] = str(value)
+            if prefix == "criteria" and obj in (renames or {}):
+                data[f"{prefix}-{i}-name"] = renames[obj]
+    return data
+
+
+def _edit_in_wagtail(client, template, **changes):
+    return client.post(
+        f"/admin/snippets/assessments/assessmenttemplate/edit/{template.pk}/",
+        _admin_edit(template, **changes),
+    )
+
+
+def _as_scored(template):
+    return (
+        template.name,
+        template.description,
+        [(c.name, c.weight, c.max_score) for c in template.criteria.all()],
+        [(b.code, b.minimum) for b in template.bands.all()],
+        [s.code for s in template.sections.all()],
+    )
+
+
+def test_wagtail_edit_of_an_unused_template_changes_it_in_place(client, provincial):
+    template = f.make_template(name="在用前模板")
+    first = template.criteria.first()
+    client.force_login(provincial)
+    response = _edit_in_wagtail(client, template, renames={first: "遵规守纪（修订）"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert AssessmentTemplate.objects.filter(name="在用前模板").count() == 1
+    assert [c.name for c in template.criteria.all()] == ["遵规守纪（修订）", "任务完成"]
+
+
+@pytest.mark.parametrize("flagged", [True, False], ids=["frozen", "used-by-a-cycle"])
+def test_either_editor_leaves_a_template_cycles_used_as_it_was(client, org, provincial, flagged):
+    """The Wagtail editor and the site's criteria editor save through one service: the version
+    a cycle scored against keeps its criteria, and the edit becomes the next version. A cycle
+    freezes its template; one whose flag was never set (older data) is protected all the same."""
+    template = f.make_template(name="共用模板")
+    f.open_cycle(org, template=template)
+    if not flagged:
+        AssessmentTemplate.objects.filter(pk=template.pk).update(frozen=False)
+    before = _as_scored(template)
+    first = template.criteria.first()
+    client.force_login(provincial)
+    response = _edit_in_wagtail(
+        client, template, description="修订说明", renames={first: "守纪（修订）"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    template.refresh_from_db()
+    assert _as_scored(template) == before
+    new = AssessmentTemplate.objects.get(previous_version=template)
+    assert (new.version, new.description) == (2, "修订说明")
+    assert [c.name for c in new.criteria.all()] == ["守纪（修订）", "任务完成"]
+    assert new.bands.count() == template.bands.count() == 4
+    assert new.sections.count() == template.sections.count() == 5
+
+    # The agency's editor on the site, on its own copy that a cycle used.
+    copy = services.template_adapt(template=new, agency=org.county_a, actor=org.admin_a)
+    f.open_cycle(org, template=copy)
+    if not flagged:
+        AssessmentTemplate.objects.filter(pk=copy.pk).update(frozen=False)
+    copy.refresh_from_db()
+    before = _as_scored(copy)
+    rows = [{"id": c.pk, "name": c.name} for c in copy.criteria.all()]
+    rows[1]["name"] = "任务完成（修订）"
+    edited = services.template_update_criteria(template=copy, actor=org.admin_a, criteria=rows)
+    copy.refresh_from_db()
+    assert _as_scored(copy) == before
+    assert edited.previous_version == copy and edited.version == 2
+    assert [c.name for c in edited.criteria.all()] == ["守纪（修订）", "任务完成（修订）"]

@@ -37,6 +37,7 @@ def _reset_axes():
 
 EXPECTED_SLUGS = [
     "status-and-accountability",
+    "hiring-and-conditions",
     "art-13",
     "art-14",
     "art-15",
@@ -45,6 +46,7 @@ EXPECTED_SLUGS = [
     "art-18",
     "art-19",
     "credential-and-assessment",
+    "liability-and-system-rules",
 ]
 BLOCK_KEYS = {
     "rich_text": None,  # value is an HTML string
@@ -298,9 +300,41 @@ def test_each_article_lesson_is_titled_and_anchored_on_its_article():
 
 def test_opening_and_closing_lessons_show_their_articles():
     opening = {v["article"] for v in blocks(LESSONS[0], "article")}
-    closing = {v["article"] for v in blocks(LESSONS[-1], "article")}
-    assert {3, 4} <= opening
+    closing = {v["article"] for v in blocks(lesson("credential-and-assessment"), "article")}
+    hiring = {v["article"] for v in blocks(lesson("hiring-and-conditions"), "article")}
+    liability = {v["article"] for v in blocks(lesson("liability-and-system-rules"), "article")}
+    assert {1, 3, 4} <= opening
     assert {20, 21, 22, 23, 24, 27} <= closing
+    assert set(range(5, 13)) <= hiring
+    assert set(range(25, 32)) <= liability
+
+
+def test_every_article_one_to_thirty_one_is_quoted_in_a_lesson():
+    quoted = {v["article"] for _slug, kind, v in all_blocks() if kind == "article"}
+    assert [a for a in range(1, 32) if a not in quoted] == []
+
+
+def test_lesson_corrections_are_in_the_content():
+    text = {item["slug"]: "".join(strings(item)) for item in LESSONS}
+    assert "调休" not in text["art-15"] or "第四十四条" in text["art-15"]
+    assert "百分之三百" in text["art-15"] and "百分之三百" in text["art-16"]
+    assert "比如调查取证" not in text["art-14"]
+    assert "协助取证" in text["art-14"]
+    assert "当事人不能找你个人算账" not in text["status-and-accountability"]
+    assert "第二十七条" in text["status-and-accountability"]
+    assert "国家赔偿法第十六条" in text["credential-and-assessment"]
+    assert "第四十六条第（五）项" in text["credential-and-assessment"]
+    assert "第十四条" in text["credential-and-assessment"]
+    for slug in ("status-and-accountability", "art-19"):
+        assert "构成违反治安管理行为" in text[slug]
+    assert "马拉松" not in text["art-13"] and "森林防火" in text["art-13"]
+    assert "第十八条第（五）项" in blocks(lesson("art-13"), "article")[-1]["note"]
+    month = next(v for v in blocks(lesson("art-18"), "scenario") if "三千元" in v["situation"])
+    assert "直接下达" in month["explanation"]
+    assert (
+        "擅自离职" in text["hiring-and-conditions"]
+        and "同级人民政府批准" in text["hiring-and-conditions"]
+    )
 
 
 def test_lessons_and_blocks_have_the_exact_shape():

@@ -52,7 +52,7 @@ def test_knowledge_checks_work_with_the_external_script_only(course, learner_cli
 
 def test_the_lesson_shows_its_position_in_the_course(course, learner_client):
     html = page_html(learner_client, "/courses/pre-job/art-19/")
-    assert "第 8 课（共 9 课）" in html
+    assert "第 9 课（共 11 课）" in html
     assert (
         "/courses/pre-job/art-18/" in html and "/courses/pre-job/credential-and-assessment/" in html
     )

@@ -26,6 +26,7 @@ def reader(org):
 def measure(client, course):
     lesson = LessonPage.objects.child_of(course).order_by("path")[1]
     client.get(course.url)  # warm caches (site root paths)
+    client.get(lesson.url)  # the first open records when the reading started
     return count(client, course.url), count(client, lesson.url)
 
 
@@ -38,7 +39,7 @@ def test_query_counts_do_not_grow_with_the_lessons(db, org, django_assert_max_nu
     course_seed(lessons=LESSONS[:3])
     small = measure(client, CoursePage.objects.get())
     course_seed()
-    assert LessonPage.objects.count() == 9
+    assert LessonPage.objects.count() == len(LESSONS)
     large = measure(client, CoursePage.objects.get())
     assert small == large
 

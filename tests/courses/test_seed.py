@@ -8,10 +8,10 @@ from wagtail.models import PageViewRestriction, Revision
 from courses.content.lessons import COURSE, LESSONS
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from courses.seed import course_seed
-from lms.seeding import seed_steps
+from lms import hooks
 
 
-def test_seed_creates_the_course_with_nine_published_lessons(db):
+def test_seed_creates_the_course_with_its_published_lessons(db):
     call_command("seed_course", stdout=open("/dev/null", "w"))
     course = CoursePage.objects.get(slug="pre-job")
     assert course.title == "行政执法辅助人员岗前培训"
@@ -53,7 +53,7 @@ def test_seed_keeps_an_editors_unpublished_draft(db, org):
     lesson.save_revision(user=org.provincial_admin)
 
     changed = copy.deepcopy(LESSONS)
-    changed[2]["summary"] = "新版本的摘要"
+    next(item for item in changed if item["slug"] == "art-14")["summary"] = "新版本的摘要"
     report = course_seed(lessons=changed)
     assert "art-14" in report.kept
     latest = LessonPage.objects.get(slug="art-14").get_latest_revision_as_object()
@@ -63,7 +63,7 @@ def test_seed_keeps_an_editors_unpublished_draft(db, org):
 def test_seed_updates_a_lesson_nobody_edited(db):
     course_seed()
     changed = copy.deepcopy(LESSONS)
-    changed[1]["summary"] = "新版本的摘要"
+    next(item for item in changed if item["slug"] == "art-13")["summary"] = "新版本的摘要"
     report = course_seed(lessons=changed)
     assert report.updated == ["art-13"]
     lesson = LessonPage.objects.get(slug="art-13")
@@ -74,15 +74,15 @@ def test_seed_updates_a_lesson_nobody_edited(db):
 def test_seed_adds_a_new_lesson_and_keeps_the_course_metadata(db):
     course_seed(lessons=LESSONS[:3])
     course_seed()
-    assert LessonPage.objects.count() == 9
+    assert LessonPage.objects.count() == len(LESSONS)
     assert CoursePage.objects.get().estimated_minutes == COURSE["minutes"]
 
 
 def test_seed_demo_runs_the_course_step(db):
-    steps = {name: step for _order, name, step in seed_steps()}
+    steps = {step.name: step for step in hooks.seed_steps()}
     assert "course" in steps
-    steps["course"]()
-    assert LessonPage.objects.count() == 9
+    steps["course"].run()
+    assert LessonPage.objects.count() == len(LESSONS)
 
 
 def test_seed_works_on_a_database_without_wagtails_welcome_page(db):
@@ -92,7 +92,7 @@ def test_seed_works_on_a_database_without_wagtails_welcome_page(db):
     Page.objects.all().delete()
     Locale.objects.all().delete()
     course_seed()
-    assert LessonPage.objects.live().count() == 9
+    assert LessonPage.objects.live().count() == len(LESSONS)
     assert CoursePage.objects.get().url == "/courses/pre-job/"
 
 
@@ -106,3 +106,13 @@ def test_seed_course_also_ships_the_question_bank_and_exam(db):
     assert Exam.objects.count() == 1
     call_command("seed_course", stdout=open("/dev/null", "w"))
     assert Exam.objects.count() == 1
+
+
+def test_a_lesson_added_to_a_course_seeded_before_takes_its_place_in_the_order(db):
+    earlier_edition = [item for item in LESSONS if item["slug"] != "hiring-and-conditions"]
+    course_seed(lessons=earlier_edition)
+    report = course_seed()
+    assert report.created == ["hiring-and-conditions"]
+    course = CoursePage.objects.get(slug="pre-job")
+    lessons = LessonPage.objects.child_of(course).order_by("path")
+    assert [lesson.slug for lesson in lessons] == [item["slug"] for item in LESSONS]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 
 from django.core import mail
 from django.utils import timezone
@@ -12,7 +11,8 @@ from django_q.models import Schedule
 from credentials import tasks
 from credentials.models import Credential, CredentialStatus
 from credentials.services import credentials_expire, expiry_warnings_send
-from credentials.setup import SCHEDULE_NAME, schedule_ensure
+from credentials.wagtail_hooks import DAILY
+from lms.schedules import schedules_ensure
 from tests import factories
 from tests.credentials.factories import credential
 
@@ -73,9 +73,9 @@ def test_daily_task_runs_both(org, monkeypatch):
 
 
 def test_schedule_exists_once(db):
-    schedule_ensure()
-    schedule_ensure()
-    schedule = Schedule.objects.get(name=SCHEDULE_NAME)
+    schedules_ensure()
+    schedules_ensure()
+    schedule = Schedule.objects.get(name=DAILY.name)
     assert schedule.func == "credentials.tasks.credentials_daily"
     assert schedule.schedule_type == Schedule.DAILY
 
@@ -88,11 +88,11 @@ def test_old_card_batches_are_purged_with_their_files(org):
 
     old = CardBatch.objects.create(agency=org.county_a, status="done")
     old.zip_file.save("old.zip", ContentFile(b"PK"), save=True)
-    path = old.zip_file.path
+    name, storage = old.zip_file.name, old.zip_file.storage
     CardBatch.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=8)
     )
     recent = CardBatch.objects.create(agency=org.county_a, status="done")
     assert card_batches_purge() == 1
     assert list(CardBatch.objects.all()) == [recent]
-    assert not os.path.exists(path)
+    assert not storage.exists(name)

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from credentials import gate
+from credentials.exceptions import CredentialRefused
 from credentials.models import Credential, CredentialEvent, CredentialStatus
 from credentials.services import (
-    CredentialRefused,
     credential_extend_validity,
     credential_issue,
     credential_reissue,

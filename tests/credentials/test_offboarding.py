@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from credentials.exceptions import CredentialRefused
 from credentials.models import (
     Credential,
     CredentialStatus,
@@ -13,7 +14,6 @@ from credentials.models import (
     ReturnItemState,
 )
 from credentials.offboarding import return_item_mark
-from credentials.services import CredentialRefused
 from lms.models import AuxiliaryStatus
 from lms.services import auxiliary_transition
 from tests.credentials.factories import credential

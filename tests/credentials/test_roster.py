@@ -126,3 +126,35 @@ def test_filing_sheet_agency_filter_is_scoped(client, roster):
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")  # the form refuses it: not in scope
+
+
+EVIL = '=HYPERLINK("http://evil.example","验证")'
+
+
+def _cell_of(sheet, text):
+    return next(c for row in sheet.iter_rows() for c in row if c.value == text)
+
+
+def test_public_roster_xlsx_shows_a_formula_typed_as_a_work_area_as_text(client, roster):
+    aux, _cred = roster.people["在岗甲"]
+    aux.work_area = EVIL
+    aux.name = "@SUM(1+1)"
+    aux.save(update_fields=["work_area", "name"])
+    response = client.get("/roster/CTYA/?format=xlsx")  # anonymous, as the public
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    for typed in (EVIL, "@SUM(1+1)"):
+        cell = _cell_of(sheet, typed)
+        assert cell.data_type == "s", typed  # a string cell: Excel shows it, never runs it
+
+
+def test_filing_sheet_writes_typed_formulas_as_text(client, roster):
+    aux, _cred = roster.people["吊销丙"]
+    aux.name = EVIL
+    aux.post = "+1-2"
+    aux.save(update_fields=["name", "post"])
+    client.force_login(roster.admin_a)
+    response = client.get("/credentials/filing-sheet/", {"download": "1"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    for typed in (EVIL, "+1-2"):
+        assert _cell_of(sheet, typed).data_type == "s", typed
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)

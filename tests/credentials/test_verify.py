@@ -166,3 +166,52 @@ def test_verify_page_query_count(client, org, django_assert_max_num_queries):
     cred = credential(org.aux_a)
     with django_assert_max_num_queries(3):
         client.get(f"/verify/{cred.number}/")
+
+
+def test_active_credential_shows_the_holders_photo_to_compare(client, org):
+    org.aux_a.photo = _photo_file()
+    org.aux_a.save()
+    cred = credential(org.aux_a)
+    response = client.get(f"/verify/{cred.number}/")
+    html = response.content.decode()
+    assert f'<img class="verify__photo" src="/verify/{cred.number}/photo.jpg"' in html
+    assert "请将照片、姓名与本人及证件进行比对" in html and "未留存照片" not in html
+    # Same origin, so the page's Content-Security-Policy lets the browser load it.
+    assert "img-src 'self'" in response["Content-Security-Policy"]
+    photo = client.get(f"/verify/{cred.number}/photo.jpg")
+    assert photo.status_code == 200 and photo["Content-Type"] == "image/jpeg"
+    assert not Image.open(io.BytesIO(photo.content)).getexif()  # nothing but the picture
+
+
+def test_no_photo_on_file_says_so_instead_of_asking_to_compare_one(client, org):
+    cred = credential(org.aux_a)  # no photo uploaded
+    html = client.get(f"/verify/{cred.number}/").content.decode()
+    assert '<p class="verify__photo verify__photo--none">未留存照片</p>' in html
+    assert "<img" not in html.split('class="verify__person"')[1].split("</section>")[0]
+    assert "请将照片" not in html and "未留存持证人照片" in html
+    assert client.get(f"/verify/{cred.number}/?format=json").json()["photo_url"] is None
+
+
+@pytest.mark.parametrize(
+    "status", [CredentialStatus.SUSPENDED, CredentialStatus.REVOKED, CredentialStatus.EXPIRED]
+)
+def test_photo_is_public_only_while_the_credential_is_valid(client, org, status):
+    org.aux_a.photo = _photo_file()
+    org.aux_a.save()
+    cred = credential(org.aux_a)
+    Credential.objects.filter(pk=cred.pk).update(status=status)
+    html = client.get(f"/verify/{cred.number}/").content.decode()
+    assert "photo.jpg" not in html and "证件无效，不显示照片" in html
+    assert "请将照片" not in html
+    assert client.get(f"/verify/{cred.number}/photo.jpg").status_code == 404
+    assert client.get(f"/verify/{cred.number}/?format=json").json()["photo_url"] is None
+
+
+def test_photo_of_an_active_card_past_its_date_is_not_served(client, org):
+    org.aux_a.photo = _photo_file()
+    org.aux_a.save()
+    cred = credential(org.aux_a, valid_until=timezone.localdate() + datetime.timedelta(days=1))
+    Credential.objects.filter(pk=cred.pk).update(
+        valid_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert client.get(f"/verify/{cred.number}/photo.jpg").status_code == 404

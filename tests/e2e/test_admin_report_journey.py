@@ -53,22 +53,22 @@ def test_admin_builds_report_downloads_it_and_records_a_dismissal(
     page.click("button[name=kind][value=renewal]")
     page.wait_for_url(re.compile(rf"/reports/cycles/{cycle.pk}/$"))
     item = page.locator("li.report-item").first
-    item.locator("[data-role=download]:not([hidden])").wait_for(timeout=30000)
-    assert item.get_attribute("data-status") == "done"
-    bar = item.locator("progress[data-role=bar]")
+    item.locator("[data-job-download]:not([hidden])").wait_for(timeout=30000)
+    assert item.get_attribute("data-job-state") == "done"
+    bar = item.locator("progress[data-job-bar]")
     assert bar.get_attribute("value") == bar.get_attribute("max")
     report = ReportFile.objects.get(cycle=cycle)
     assert report.status == "done" and report.percent == 100
     assert "100%" in bar.inner_text()
-    status = page.request.get(base + item.get_attribute("data-report-status")).json()
+    status = page.request.get(base + item.get_attribute("data-job-status")).json()
     assert status["percent"] == 100 and status["download_url"]
-    assert item.locator("[data-role=status]").inner_text().strip() == "已生成"
+    assert item.locator("[data-job-label]").inner_text().strip() == "已生成"
     screenshot(page, "report-page-phone")
     desktop.goto(f"{base}/reports/cycles/{cycle.pk}/")
     screenshot(desktop, "report-page-desktop")
 
     with page.expect_download() as info:
-        item.locator("[data-role=download]").click()
+        item.locator("[data-job-download]").click()
     download = info.value
     assert download.suggested_filename.endswith(".xlsx")
     saved = tmp_path / download.suggested_filename

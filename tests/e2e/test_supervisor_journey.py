@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from assessments.scoring import plain_number
 from tests.browser import login, screenshot
 
 DEMO_PASSWORD = "Demo2026pass"
@@ -70,7 +71,8 @@ def test_supervisor_scores_two_auxiliaries_and_a_draft_survives_reload(live_serv
     page.click(f"a[href='/assessments/{first.pk}/score/']")
     page.wait_for_url(re.compile(rf"/assessments/{first.pk}/score/$"))
 
-    # First auxiliary: every criterion by its second anchor (7–8.99), attendance, a violation.
+    # First auxiliary: every criterion by its second anchor (7–8.99, which fills 8), attendance,
+    # a violation.
     _tap_anchors(page, ids, level=2)
     page.fill("#id_days_absent", "1")
     page.fill("#id_late_arrivals", "2")
@@ -78,8 +80,8 @@ def test_supervisor_scores_two_auxiliaries_and_a_draft_survives_reload(live_serv
     page.fill("#violation_date_0", "2026-05-10")
     page.fill("#violation_description_0", "巡查时未按规定佩戴工作证件，经提醒后改正。")
     page.fill("#id_general_comment", "总体表现良好。")
-    expected = _expected_total(first, Decimal("8.99"))
-    assert page.locator("#running-total").inner_text() == f"{expected:.2f}"
+    expected = _expected_total(first, Decimal("8"))
+    assert page.locator("#running-total").inner_text() == plain_number(expected)
     screenshot(page, "scoring-form-phone")
     # Let the page settle after the full-page screenshot (it resizes the viewport; a click
     # straight after it can land on stale coordinates) — a person would see 已保存 anyway.
@@ -108,17 +110,17 @@ def test_supervisor_scores_two_auxiliaries_and_a_draft_survives_reload(live_serv
     half = ids[: len(ids) // 2]
     _tap_anchors(page, half, level=1)
     for pk in half:
-        # The top of the scale needs a comment.
+        # The top anchor fills 9.5 (10 would need a comment); a comment is written anyway.
         page.fill(f"#comment_{pk}", "表现突出，多次受到群众表扬。")
     page.fill("#id_days_absent", "0")
     _wait_saved(page)
     second.refresh_from_db()
     assert second.status == AssessmentStatus.DRAFT
-    assert second.draft.get(f"score_{half[0]}") == "10"
+    assert second.draft.get(f"score_{half[0]}") == "9.5"
     page.reload()
     page.wait_for_load_state("networkidle")
     for pk in half:
-        assert page.locator(f"#score_{pk}").input_value() == "10"
+        assert page.locator(f"#score_{pk}").input_value() == "9.5"
         assert page.locator(f"#comment_{pk}").input_value() == "表现突出，多次受到群众表扬。"
     assert page.locator("#id_days_absent").input_value() == "0"
     assert page.locator("#save-state").inner_text().startswith("已保存")
@@ -126,7 +128,7 @@ def test_supervisor_scores_two_auxiliaries_and_a_draft_survives_reload(live_serv
     # The draft at desktop size, as the supervisor's office PC shows it.
     login(desktop, base, "sup_dh", DEMO_PASSWORD)
     desktop.goto(f"{base}/assessments/{second.pk}/score/")
-    assert desktop.locator(f"#score_{half[0]}").input_value() == "10"
+    assert desktop.locator(f"#score_{half[0]}").input_value() == "9.5"
     screenshot(desktop, "scoring-form-desktop")
 
     _tap_anchors(page, ids[len(half) :], level=1)
@@ -138,7 +140,7 @@ def test_supervisor_scores_two_auxiliaries_and_a_draft_survives_reload(live_serv
     page.wait_for_url(re.compile(rf"/assessments/{second.pk}/$"))
     second = Assessment.objects.get(pk=second.pk)
     assert second.status == AssessmentStatus.SUBMITTED
-    assert second.total == _expected_total(second, Decimal(10))
+    assert second.total == _expected_total(second, Decimal("9.5"))
     assert second.grade_code == "excellent"
     assert second.commend is True
     assert page.locator("main input:not([type=hidden]), main textarea, main select").count() == 0
@@ -146,7 +148,7 @@ def test_supervisor_scores_two_auxiliaries_and_a_draft_survives_reload(live_serv
 
     page.goto(f"{base}/assessments/score/")
     done = page.locator("main").inner_text()
-    assert str(second.total) in done and str(first.total) in done
+    assert plain_number(second.total) in done and plain_number(first.total) in done
 
     # The same pages at desktop size.
     desktop.goto(f"{base}/")

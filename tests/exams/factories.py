@@ -94,3 +94,37 @@ def make_exam(course: CoursePage, *, rules=((13, 2), (19, 2)), **kwargs) -> Exam
     for order, (article, count) in enumerate(rules):
         BlueprintRule.objects.create(exam=exam, article=article, count=count, sort_order=order)
     return exam
+
+
+def make_typed_question(
+    qtype: str,
+    *,
+    spec: dict | None = None,
+    rubric: str = "",
+    category: str = "岗前培训/第十五条",
+    article: int = 15,
+    item: int | None = 1,
+    name: str | None = None,
+) -> Question:
+    """A 填空题 (shortanswer), 配对题 (matching) or 简答题 (essay) citing Art. 15 (1), which
+    the article rules of make_exam never draw."""
+    defaults = {
+        "shortanswer": {"blanks": [["聘用单位", "用人单位"], ["书面通知"]]},
+        "matching": {
+            "pairs": [["第十三条", "可以从事的辅助事务"], ["第十九条", "不得从事的事项"]],
+            "extra": ["考核"],
+        },
+        "essay": {},
+    }
+    n = next(_n)
+    question = Question.objects.create(
+        category=QuestionCategory.for_path(category),
+        name=name or f"{qtype}{n}",
+        qtype=qtype,
+        text=f"{qtype}题干{n}",
+        explanation="解析：依据第十五条第（一）项。",
+        answer_spec=defaults[qtype] if spec is None else spec,
+        rubric=rubric or ("要点：不得独立执法；应在执法人员指挥下。" if qtype == "essay" else ""),
+    )
+    QuestionCitation.objects.create(question=question, article=article, item=item, sort_order=0)
+    return question

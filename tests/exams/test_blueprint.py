@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 
 from exams import services
-from exams.blueprint import BlueprintError, draw_question_ids
+from exams.blueprint import draw_question_ids
+from exams.exceptions import BlueprintError
 from exams.models import BlueprintRule, Question, QuestionCategory
 from tests.exams import factories as f
 

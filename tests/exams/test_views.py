@@ -281,3 +281,33 @@ def test_starting_reads_the_bank_in_the_same_queries_whatever_its_size(exam_setu
         assert client.post(reverse("exams:start")).status_code == 302
     assert len(large_bank) == len(small_bank) <= 25
     assert Attempt.objects.get(auxiliary=org.aux_a).questions.count() == 4
+
+
+def test_saving_after_handing_in_says_the_learner_handed_in(started, client):
+    client.post(reverse("exams:submit", args=[started.pk]))
+    started.refresh_from_db()
+    at = timezone.localtime(started.finished_at).strftime("%H:%M")
+    key = started.questions.get(position=1).snapshot["choices"][0]["key"]
+    reply = save(client, started, 1, [key], 99)
+    assert reply.status_code == 409
+    data = reply.json()
+    assert data["error"] == f"你已于 {at} 交卷。这个答案未能保存。"
+    assert "时间" not in data["error"] and "自动" not in data["error"]
+    assert data["closed_by"] == "learner"
+    assert data["finished_at"] == timezone.localtime(started.finished_at).isoformat(
+        timespec="seconds"
+    )
+    html = client.get(reverse("exams:result", args=[started.pk])).content.decode()
+    assert f"你已于 {at} 交卷。" in html and "自动交卷" not in html
+
+
+def test_saving_after_the_deadline_says_it_was_handed_in_automatically(started, client):
+    deadline = timezone.now() - datetime.timedelta(seconds=30)
+    Attempt.objects.filter(pk=started.pk).update(deadline=deadline)
+    at = timezone.localtime(deadline).strftime("%H:%M")
+    key = started.questions.get(position=1).snapshot["choices"][0]["key"]
+    data = save(client, started, 1, [key], 1).json()
+    assert data["error"] == f"考试时间已于 {at} 结束，系统已自动交卷。这个答案未能保存。"
+    assert data["closed_by"] == "deadline"
+    html = client.get(reverse("exams:result", args=[started.pk])).content.decode()
+    assert f"考试时间已于 {at} 结束，系统已自动交卷。" in html

@@ -1,22 +1,16 @@
-"""Real server processes on 127.0.0.1 for the fault tests: gunicorn and qcluster."""
+"""Real server processes on 127.0.0.1 for the fault tests: gunicorn (the launcher `bench exam`
+uses too) and qcluster."""
 
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parents[2]
+from bench.servers import BASE_DIR, free_port, start_gunicorn, stop, wait_for_port, worker_pids
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+__all__ = [
+    "BASE_DIR", "database_url", "free_port", "server_env", "start_gunicorn", "stop",
+    "wait_for_port", "worker_pids",
+]  # fmt: skip
 
 
 def database_url(settings_dict: dict) -> str:
@@ -47,68 +41,3 @@ def server_env(database: str, **extra: str) -> dict:
         "DJANGO_ALLOW_ASYNC_UNSAFE": "",
         **extra,
     }
-
-
-def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 40) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("server did not start")
-
-
-def start_gunicorn(env: dict, *, workers: int) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "lms.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "30",
-            "--graceful-timeout",
-            "3",
-            "--log-level",
-            "warning",
-        ],  # fmt: skip
-        cwd=BASE_DIR,
-        env=env,
-        start_new_session=True,
-    )
-    wait_for_port(port, process)
-    return process, port
-
-
-def worker_pids(master: int) -> list[int]:
-    out = subprocess.run(
-        ["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True
-    )
-    return [int(pid) for pid in out.stdout.split()]
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop a server and everything it started (its own session only)."""
-    if process.poll() is None:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-    try:  # children that outlived their parent
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass

@@ -22,7 +22,7 @@ THINK = 0.25
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_sigkill_of_a_worker_mid_load_loses_no_acknowledged_answer():
-    from lms import bench_exam
+    from bench import exam as bench_exam
 
     sessions = bench_exam._seed_learners(LEARNERS)
     env = server_env(database_url(connection.settings_dict))

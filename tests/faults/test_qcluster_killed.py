@@ -1,6 +1,8 @@
-"""The qcluster is killed (SIGKILL of its whole process group) while a renewal report is being
-built. After a restart the ORM broker hands the unacknowledged task out again once its lock
-expires (Q_CLUSTER["retry"]), and the report completes: the person who asked gets the file.
+"""The qcluster is killed (SIGKILL of its whole process group) while a background job (a
+renewal report, a card batch) is running. After a restart the job, which has stopped beating,
+is queued again (the minutely jobs schedule, or the ORM broker handing the unacknowledged task
+out again once its lock expires, Q_CLUSTER["retry"]) and completes: the person who asked gets
+the file.
 """
 
 from __future__ import annotations
@@ -37,56 +39,98 @@ def _wait_for(predicate, seconds: float) -> bool:
     return False
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_report_completes_after_the_cluster_is_killed_mid_build(monkeypatch, settings):
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
+def _kill_mid_job_and_restart(env: dict, status, **slow: str) -> bool:
+    """Start a cluster whose job is slowed down, SIGKILL it while the job runs, start a normal
+    one; whether the job then finished (done or failed) in time."""
+    from lms.jobs.models import FINISHED_STATUSES, JobStatus
+
+    first = _qcluster(env, **slow)
+    try:
+        assert _wait_for(lambda: status() == JobStatus.RUNNING, 40), "never started"
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+    finally:
+        stop(first)
+    time.sleep(1)
+    assert status() == JobStatus.RUNNING  # stale: nobody is running it any more
+
+    second = _qcluster(env)
+    try:
+        return _wait_for(lambda: status() in FINISHED_STATUSES, 45)
+    finally:
+        stop(second)
+
+
+def _broker_env(settings, monkeypatch) -> dict:
     from django_q.conf import Conf
 
-    from assessments.demo import DEMO_CYCLE_NAME
-    from assessments.models import Cycle
-    from reports import services
-    from reports.models import ReportFile, ReportStatus
-
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
     # The test settings run tasks inline; here the task must go through the broker.
     monkeypatch.setattr(Conf, "SYNC", False)
-    admin = get_user_model().objects.get(username="dhadmin")
-    report = services.report_request(
-        user=admin, kind="renewal", cycle=Cycle.objects.get(name=DEMO_CYCLE_NAME)
-    )
-    report.refresh_from_db()
-    assert report.status == ReportStatus.QUEUED
-
-    env = server_env(
+    return server_env(
         database_url(connection.settings_dict),
         DJANGO_SETTINGS_MODULE="tests.faults.qcluster_settings",
         # Where this test reads the finished file from.
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
     )
 
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_report_completes_after_the_cluster_is_killed_mid_build(monkeypatch, settings):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from assessments.demo import DEMO_CYCLE_NAME
+    from assessments.models import Cycle
+    from lms.jobs.models import JobStatus
+    from reports import services
+    from reports.models import ReportFile
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    env = _broker_env(settings, monkeypatch)
+    admin = get_user_model().objects.get(username="dhadmin")
+    report = services.report_request(
+        user=admin, kind="renewal", cycle=Cycle.objects.get(name=DEMO_CYCLE_NAME)
+    )
+    report.refresh_from_db()
+    assert report.status == JobStatus.QUEUED
+
     def status() -> str:
         return ReportFile.objects.values_list("status", flat=True).get(pk=report.pk)
 
-    first = _qcluster(env, FAULT_SLOW_BUILD="120")
-    try:
-        assert _wait_for(lambda: status() == ReportStatus.RUNNING, 40), "never started"
-        os.killpg(first.pid, signal.SIGKILL)
-        first.wait(timeout=10)
-    finally:
-        stop(first)
-    time.sleep(1)
-    assert status() == ReportStatus.RUNNING  # stale: nobody is building it any more
-
-    second = _qcluster(env)
-    try:
-        done = _wait_for(lambda: status() in (ReportStatus.DONE, ReportStatus.FAILED), 45)
-    finally:
-        stop(second)
+    done = _kill_mid_job_and_restart(env, status, FAULT_SLOW_BUILD="120")
     report.refresh_from_db()
     assert done, f"the report stayed {report.status}"
-    assert report.status == ReportStatus.DONE, report.error
-    assert report.file and report.rows_written == report.rows_total > 0
+    assert report.status == JobStatus.DONE, report.error
+    assert report.file and report.done == report.total > 0 and report.attempts >= 2
     with report.file.open("rb") as handle:
         assert handle.read(2) == b"PK"  # an xlsx (zip) file
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_card_batch_completes_after_the_cluster_is_killed_mid_batch(monkeypatch, settings):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from credentials.batches import card_batch_create
+    from credentials.models import CardBatch
+    from lms.jobs.models import JobStatus
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    env = _broker_env(settings, monkeypatch)
+    admin = get_user_model().objects.get(username="dhadmin")
+    batch = card_batch_create(agency=admin.profile.agency, actor=admin)
+    batch.refresh_from_db()
+    assert batch.status == JobStatus.QUEUED
+
+    def status() -> str:
+        return CardBatch.objects.values_list("status", flat=True).get(pk=batch.pk)
+
+    done = _kill_mid_job_and_restart(env, status, FAULT_SLOW_CARDS="120")
+    batch.refresh_from_db()
+    assert done, f"the batch stayed {batch.status}"
+    assert batch.status == JobStatus.DONE, batch.error
+    assert batch.done == batch.total > 0 and batch.attempts >= 2
+    with batch.pdf_file.open("rb") as handle:
+        assert handle.read(4) == b"%PDF"

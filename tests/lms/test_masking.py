@@ -38,11 +38,14 @@ def test_edit_form_does_not_reveal_the_full_number(client, org):
     assert aux.id_number not in html
 
 
-def test_roster_template_is_headers_only(client, org):
+def test_roster_template_holds_no_ones_data_but_its_example(client, org):
+    AuxiliaryFactory(agency=org.county_a)
     client.force_login(org.admin_a)
     data = client.get("/people/import/template.xlsx").content
     sheet = load_workbook(io.BytesIO(data)).active
     assert [c.value for c in sheet[1]][:4] == ["姓名", "性别", "出生日期", "身份证号"]
-    assert sheet.max_row == 1
-    # The template round-trips through the importer: headers are recognised, no rows.
+    # One example row, marked as such, and nobody from the roster.
+    assert sheet.max_row == 2 and sheet.cell(2, 1).value.startswith("示例")
+    # The template round-trips through the importer: headers are recognised, the example
+    # row is skipped, so nothing would be imported.
     assert read_rows(data, "template.xlsx") == []

@@ -66,3 +66,58 @@ def test_the_logged_in_user_arrives_with_profile_and_agency(org, django_assert_n
     org.admin_a.is_active = False
     org.admin_a.save()
     assert ProfileModelBackend().get_user(org.admin_a.pk) is None
+
+
+def _compiled(queryset):
+    compiler = queryset.query.get_compiler(using="default")
+    compiler.as_sql()
+    return compiler
+
+
+def test_the_django_internals_it_relies_on_are_the_ones_it_was_written_against(db):
+    """Fails, naming the internals, on a Django upgrade that changes them."""
+    from django.contrib.auth import get_user_model
+
+    from lms.prepared import check_django_internals
+
+    users = get_user_model().objects.select_related("profile__agency").filter(pk=1)
+    check_django_internals(_compiled(users), model=True)
+    check_django_internals(_compiled(users.values_list("pk")), model=False)
+
+
+class _CompilerWithout:
+    """A compiler as a changed Django might have it: every attribute but ``missing``."""
+
+    def __init__(self, real, missing: str):
+        self._real = real
+        self._missing = missing
+
+    def __getattr__(self, name):
+        if name == self._missing:
+            raise AttributeError(name)
+        return getattr(self._real, name)
+
+
+@pytest.mark.parametrize(
+    "missing", ["klass_info", "select", "col_count", "annotation_col_map", "get_converters"]
+)
+def test_the_guard_names_a_compiler_internal_that_went_away(db, missing):
+    from lms.prepared import check_django_internals
+
+    real = _compiled(Auxiliary.objects.select_related("agency").filter(pk=1))
+    check_django_internals(_CompilerWithout(real, "nothing"), model=True)
+    with pytest.raises(PreparedQueryError, match=f"Django internals.*SQLCompiler.{missing}"):
+        check_django_internals(_CompilerWithout(real, missing), model=True)
+
+
+def test_the_guard_names_get_related_populators_when_its_signature_changed(db):
+    from lms.prepared import check_django_internals
+
+    def get_related_populators(klass_info, select, db, *, extra):
+        return []
+
+    real = _compiled(Auxiliary.objects.select_related("agency").filter(pk=1))
+    with pytest.raises(PreparedQueryError, match=r"get_related_populators\(klass_info"):
+        check_django_internals(real, model=True, populators=get_related_populators)
+    # A values_list query does not build instances: the populators do not matter to it.
+    check_django_internals(real, model=False, populators=get_related_populators)

@@ -193,3 +193,102 @@ def test_confirming_twice_imports_once_and_says_so(client, org):
     assert response.status_code == 200
     assert "该文件有错误或已导入" in response.content.decode()
     assert Auxiliary.objects.filter(name__startswith="导入").count() == 2
+
+
+def _template(client, org):
+    import openpyxl
+
+    client.force_login(org.admin_a)
+    response = client.get("/people/import/template.xlsx")
+    assert response.status_code == 200
+    return response.content, openpyxl.load_workbook(io.BytesIO(response.content))
+
+
+def test_template_has_an_example_row_notes_and_dropdowns(client, org):
+    from lms.idcard import id_number_error
+
+    _data, book = _template(client, org)
+    assert book.sheetnames == ["花名册", "填写说明"]
+    sheet = book["花名册"]
+    assert [c.value for c in sheet[1]] == TEMPLATE_HEADERS
+    example = dict(zip(TEMPLATE_HEADERS, [c.value for c in sheet[2]], strict=True))
+    assert example["姓名"].startswith("示例")
+    assert id_number_error(example["身份证号"]) is None  # passes the checksum
+    assert example["职责"] == "报告违法信息、提醒劝导"  # as the roster displays duties
+    notes = {r[0]: r for r in book["填写说明"].iter_rows(values_only=True) if r[0]}
+    for header in TEMPLATE_HEADERS:
+        assert header in notes and notes[header][2], header
+    assert "1 法律政策宣传" in notes["职责"][2] and "公开招聘" in notes["聘用方式"][2]
+    lists = {
+        TEMPLATE_HEADERS[next(iter(dv.sqref.ranges)).min_col - 1]: dv.formula1
+        for dv in sheet.data_validations.dataValidation
+    }
+    assert lists["性别"] == '"男,女"'
+    assert lists["聘用方式"] == '"公开招聘,劳务派遣,人事代理"'
+    assert "边远地区" in lists["学历放宽"] and "高中" in lists["学历"]
+
+
+def test_the_template_filled_in_imports_its_rows_and_skips_the_example(client, org):
+    data, book = _template(client, org)
+    sheet = book["花名册"]
+    example = [c.value for c in sheet[2]]
+    # The example, made into a real person, is itself a valid row.
+    values = dict(zip(TEMPLATE_HEADERS, example, strict=True))
+    values.update(姓名="李四", 身份证号=row(9).split(",")[3], 出生日期="", 手机号="13700000009")
+    sheet.append([values[h] for h in TEMPLATE_HEADERS])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _response, record = upload(client, org, buffer.getvalue(), "filled.xlsx")
+    assert record.status == ImportStatus.VALID, record.errors
+    assert record.row_count == 1
+    client.post(f"/people/import/{record.pk}/confirm/")
+    person = Auxiliary.objects.get(name="李四")
+    assert person.duties == [5, 6] and person.hire_method == "dispatch"
+    assert not Auxiliary.objects.filter(name__startswith="示例").exists()
+
+
+@pytest.mark.parametrize(
+    "duties, expected",
+    [
+        ("报告违法信息、提醒劝导", [5, 6]),  # as the public roster shows them
+        ("咨询接待、材料收转、信息录入、5", [2, 5]),  # a label holding 、 itself
+        ("向行政执法机关报告发现的违法信息；", [5]),  # the law's own text of the item
+        ("Reminding and persuading, 1", [1, 6]),
+        ("（一）（九）", [1, 9]),
+    ],
+)
+def test_duties_are_accepted_as_displayed(client, org, duties, expected):
+    line = row(1, 职责=f'"{duties}"')
+    _response, record = upload(client, org, csv_bytes([line]))
+    assert record.status == ImportStatus.VALID, record.errors
+    client.post(f"/people/import/{record.pk}/confirm/")
+    assert Auxiliary.objects.get(name="导入1").duties == expected
+
+
+@pytest.mark.parametrize(
+    "bad, accepted",
+    [
+        ({"性别": "男性"}, "“男”或“女”"),
+        ({"学历": "大学"}, "高中、中专"),
+        ({"学历放宽": "偏远"}, "边远地区"),
+        ({"聘用方式": "临时工"}, "公开招聘、劳务派遣或人事代理"),
+        ({"合同开始日期": "明年"}, "2026/1/1"),
+        ({"出生日期": "1991-01-01"}, "身份证号显示为 1990-01-02"),
+        ({"职责": "巡逻"}, "5 报告违法信息"),
+        ({"不得聘用情形": "吸毒"}, "项号 1–6"),
+        ({"手机号": "12345"}, "以 13–19 开头"),
+        ({"主管执法人员": "nobody"}, "登录名"),
+    ],
+)
+def test_each_rejected_value_says_what_would_be_accepted(client, org, bad, accepted):
+    _response, record = upload(client, org, csv_bytes([row(1, **bad)]))
+    assert record.status == ImportStatus.INVALID
+    assert accepted in record.errors[0]["message"], record.errors[0]["message"]
+
+
+def test_a_formula_typed_as_a_work_area_is_imported_as_typed(client, org):
+    typed = '=HYPERLINK("http://evil.example","验证")'
+    line = row(1, 工作区域='"' + typed.replace('"', '""') + '"')
+    _response, record = upload(client, org, csv_bytes([line]))
+    client.post(f"/people/import/{record.pk}/confirm/")
+    assert Auxiliary.objects.get(name="导入1").work_area == typed

@@ -103,3 +103,77 @@ def test_anonymous_is_sent_to_login(client, org):
     response = client.get("/people/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+# -- the one policy: lms.permissions decides, and every rule is tried from the outside ---------
+
+
+def test_a_second_supervisor_of_the_same_agency_cannot_reach_the_firsts_people(client, org):
+    from tests.factories import make_user
+
+    other = make_user("supervisor", org.county_a, username="sup_a2")
+    client.force_login(other)
+    for path in (f"/people/{org.aux_a.pk}/", f"/learn/people/{org.aux_a.pk}/reading/"):
+        assert client.get(path).status_code == 404, path
+    assert names(other) == set()
+
+
+def test_staff_accounts_list_only_the_staff_of_the_admins_agencies(client, org):
+    from lms.permissions import manageable_staff
+
+    def usernames(user):
+        return set(manageable_staff(user).values_list("username", flat=True))
+
+    assert usernames(org.admin_a) == {"admin_a", "sup_a"}
+    assert usernames(org.city_admin) == {
+        "cityadmin", "oversight", "admin_a", "admin_b", "sup_a", "sup_b"
+    }  # fmt: skip
+    assert "prov" in usernames(org.provincial_admin)
+    assert not {"甲一", org.learner_a.username} & usernames(org.provincial_admin)
+    # Oversight only reads, and the page is a manager's.
+    assert usernames(org.oversight) == set()
+    client.force_login(org.admin_a)
+    html = client.get("/people/staff/").content.decode()
+    assert "sup_a" in html and "sup_b" not in html and "admin_b" not in html
+    client.force_login(org.oversight)
+    assert client.get("/people/staff/").status_code == 403
+
+
+def test_a_role_without_the_capability_is_refused_with_403_an_object_out_of_scope_with_404(
+    client, org
+):
+    # A learner on a supervisor's page and an admin on a learner's: the role never uses it.
+    client.force_login(org.learner_a)
+    assert client.get("/assessments/score/").status_code == 403
+    assert client.get(f"/learn/people/{org.aux_a.pk}/reading/").status_code == 403
+    client.force_login(org.admin_a)
+    assert client.get("/exams/").status_code == 403
+    assert client.get("/credentials/mine/").status_code == 403
+    # The same admin asking for another county's person: as if it did not exist.
+    assert client.get(f"/learn/people/{org.aux_b.pk}/reading/").status_code == 404
+    assert client.get(f"/people/{org.aux_b.pk}/").status_code == 404
+    assert client.get("/people/999999/").status_code == 404
+
+
+def test_oversight_cannot_write_anywhere(client, org):
+    client.force_login(org.oversight)
+    for path in (
+        f"/people/{org.aux_a.pk}/reset-password/",
+        f"/credentials/auxiliary/{org.aux_a.pk}/issue/",
+        "/assessments/cycles/new/",
+        "/credentials/batches/",
+    ):
+        assert client.post(path, {"valid_until": "2030-01-01"}).status_code == 403, path
+    assert not org.aux_a.credentials.exists()
+
+
+def test_services_refuse_a_write_outside_the_actors_agencies(org):
+    from django.core.exceptions import PermissionDenied
+
+    from lms import services
+
+    with pytest.raises(PermissionDenied):
+        services.account_reset_password(auxiliary=org.aux_b, actor=org.admin_a)
+    with pytest.raises(PermissionDenied):
+        services.account_reset_password(auxiliary=org.aux_a, actor=org.oversight)
+    assert services.account_reset_password(auxiliary=org.aux_a, actor=org.city_admin)

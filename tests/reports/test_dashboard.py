@@ -111,3 +111,63 @@ def test_the_funnel_never_widens_for_credentials_issued_before_the_platform(org,
     cells = re.findall(r'<td data-label="[^"]*">([^<]*)</td>', funnel)
     people = [int(cells[n]) for n in (1, 4, 7, 10)]
     assert people == [4, 2, 2, 2]
+
+
+def test_pass_rate_shows_every_month_and_tells_no_exams_from_zero_percent(org, client):
+    from reports.dashboard import pass_rate_by_month
+
+    exam = make_exam(make_course())
+    today = timezone.localdate()
+    # One failure in the month before last, nothing last month, one pass this month.
+    _attempt(exam, org.aux_a, passed=False, days_ago=today.day + 35)
+    _attempt(exam, org.aux_a, passed=True, days_ago=0)
+    months = pass_rate_by_month(user=org.admin_a, today=today)
+    assert len(months) == 12
+    assert months[-1].month == today.replace(day=1)
+    steps = {(b.month.year * 12 + b.month.month) - (a.month.year * 12 + a.month.month)
+             for a, b in zip(months, months[1:], strict=False)}  # fmt: skip
+    assert steps == {1}
+    assert [(m.attempts, m.passed, m.rate) for m in months[-3:]] == [
+        (1, 0, 0.0),
+        (0, 0, None),
+        (1, 1, 1.0),
+    ]
+
+    client.force_login(org.admin_a)
+    page = client.get(reverse("home")).content.decode()
+    chart = page[page.index('id="pass-rate"') :]
+    chart = chart[: chart.index("</figure>")]
+    svg = chart[: chart.index("</svg>")]
+    assert "0% (0/1)" in svg and "100% (1/1)" in svg
+    assert svg.count("无考试") == 10
+    # A month without exams draws no bar track; the 0 % month does.
+    assert svg.count('class="chart__track"') == 2
+    cells = re.findall(r'<td data-label="[^"]*">([^<]*)</td>', chart)
+    rows = [cells[i : i + 4] for i in range(0, len(cells), 4)]
+    assert len(rows) == 12
+    assert rows[-2][1:] == ["0", "0", "无考试"] and rows[-3][1:] == ["1", "0", "0%"]
+    assert rows[-1] == [f"{today.year}年{today.month}月", "1", "1", "100%"]
+
+
+def test_each_chart_points_screen_readers_at_its_table_of_figures(org, client, world):
+    client.force_login(org.admin_a)
+    page = client.get(reverse("home")).content.decode()
+    described = re.findall(r'<svg class="chart[^>]*aria-describedby="([^"]+)"', page)
+    assert len(described) == 6
+    for target in described:
+        assert re.search(rf'<table class="table table--compact" id="{target}">', page), target
+
+
+def test_with_large_text_the_figures_of_every_chart_are_shown_open(org, client, world):
+    """A chart's labels do not grow with the text; in 大字模式 its table of figures, which
+    does, is open under it without a tap."""
+    client.force_login(org.admin_a)
+    assert (
+        '<details class="chart-card__data" open>'
+        not in client.get(reverse("home")).content.decode()
+    )
+    profile = org.admin_a.profile
+    profile.large_text = True
+    profile.save(update_fields=["large_text"])
+    page = client.get(reverse("home")).content.decode()
+    assert page.count('<details class="chart-card__data" open>') == 6

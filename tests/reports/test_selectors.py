@@ -8,7 +8,7 @@ import pytest
 
 from lms.idcard import mask_id_number
 from lms.models import Auxiliary
-from reports.selectors import ExcelDate, _masked_id, _objection_label, objection_label
+from reports.selectors import ExcelDate, _masked_id, _objection_label_sql, objection_label
 from tests.reports.factories import make_assessment, make_cycle
 
 
@@ -54,7 +54,7 @@ def test_objection_labels_in_sql_match_the_python_labels(org):
         label = (
             type(assessment)
             .objects.filter(pk=assessment.pk)
-            .annotate(label=_objection_label())
+            .annotate(label=_objection_label_sql())
             .values_list("label", flat=True)
             .get()
         )

@@ -10,8 +10,10 @@ import openpyxl
 import pytest
 from django.db import connection
 
+from lms.jobs import services as jobs
+from lms.jobs.models import JobStatus
 from reports import pipeline, selectors, services, workbook
-from reports.models import ReportFile, ReportKind, ReportStatus
+from reports.models import ReportFile, ReportKind
 from tests.reports.factories import make_cycle, make_people
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -21,6 +23,7 @@ def test_rows_stream_and_progress_is_visible_to_other_connections(org, monkeypat
     cycle = make_cycle(org.county_a)
     make_people(org.county_a, 12, cycle=cycle)
     monkeypatch.setattr(workbook, "PROGRESS_EVERY", 1)
+    monkeypatch.setattr(jobs, "PROGRESS_SECONDS", 0)  # every progress call writes
     monkeypatch.setattr(pipeline, "BATCH", 1)
     monkeypatch.setattr(pipeline, "DEPTH", 1)
     streamed: list[bool] = []
@@ -43,7 +46,7 @@ def test_rows_stream_and_progress_is_visible_to_other_connections(org, monkeypat
             # What a poller on another connection (another thread here) reads right now.
             def look():
                 try:
-                    seen_elsewhere.append(ReportFile.objects.get(pk=report.pk).rows_written)
+                    seen_elsewhere.append(ReportFile.objects.get(pk=report.pk).done)
                 finally:
                     connection.close()  # this thread's own connection
 
@@ -57,8 +60,8 @@ def test_rows_stream_and_progress_is_visible_to_other_connections(org, monkeypat
     report = services.report_build_now(kind=ReportKind.RENEWAL, agency=org.county_a, cycle=cycle)
 
     assert streamed == [True]
-    assert report.status == ReportStatus.DONE, report.error
-    assert (report.rows_written, report.rows_total) == (12, 12)
+    assert report.status == JobStatus.DONE, report.error
+    assert (report.done, report.total) == (12, 12)
     assert seen_elsewhere and seen_elsewhere == sorted(seen_elsewhere) and seen_elsewhere[-1] > 0
     sheet = openpyxl.load_workbook(io.BytesIO(report.file.read()))["明细"]
     names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
@@ -77,7 +80,7 @@ def test_a_writer_failure_mid_stream_leaves_the_connection_usable(org, monkeypat
 
     monkeypatch.setattr(workbook.RenewalWorkbook, "write_details", failing_write_details)
     report = services.report_build_now(kind=ReportKind.RENEWAL, agency=org.county_a, cycle=cycle)
-    assert report.status == ReportStatus.FAILED
+    assert report.status == JobStatus.FAILED
     assert "磁盘" in report.error or "disk" in report.error
     # The half-read stream was cancelled: the same connection answers the next query.
-    assert ReportFile.objects.get(pk=report.pk).status == ReportStatus.FAILED
+    assert ReportFile.objects.get(pk=report.pk).status == JobStatus.FAILED

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
+import io
+
 import openpyxl
 import pytest
 
-from reports.models import ReportKind, ReportStatus
+from credentials.selectors import public_roster
+from lms.jobs.models import JobStatus
+from lms.models import AuxiliaryStatus
+from reports.models import ReportKind
 from reports.services import report_build_now
+from reports.training import training_lines
 from tests.exams.factories import complete_course, make_course, make_exam
+from tests.factories import AuxiliaryFactory
 from tests.reports.factories import make_credential
 from tests.reports.test_dashboard import _attempt
 
@@ -24,8 +32,9 @@ def test_training_report_counts_completion_attempts_pass_rate_and_credentials(or
     _attempt(exam, org.aux_b, passed=False)  # county B: not in county A's report
 
     report = report_build_now(kind=ReportKind.TRAINING, agency=org.county_a)
-    assert report.status == ReportStatus.DONE, report.error
-    book = openpyxl.load_workbook(report.file.path)
+    assert report.status == JobStatus.DONE, report.error
+    with report.file.open("rb") as handle:  # the local disk or the object store
+        book = openpyxl.load_workbook(io.BytesIO(handle.read()))
     assert book.sheetnames[:2] == ["培训汇总", "人员明细"]
     assert any(name.startswith("试题分析") for name in book.sheetnames[2:])
 
@@ -46,3 +55,20 @@ def test_training_report_counts_completion_attempts_pass_rate_and_credentials(or
     assert person["考试次数"] == 2 and person["最高分"] == 90 and person["考试结果"] == "通过"
     assert person["工作证编号"] == credential.number
     assert person["完成课程时间"] is not None
+
+
+def test_valid_credentials_are_those_in_force_as_on_the_roster(org):
+    """有效工作证 counts the credentials a person works under (Art. 20): a suspended one, or an
+    active one past its date before the nightly expiry ran, is not valid, so the figure agrees
+    with the public roster and the on-duty count."""
+    on_duty = AuxiliaryFactory(agency=org.county_a, status=AuxiliaryStatus.CREDENTIALED)
+    make_credential(on_duty)
+    suspended = AuxiliaryFactory(agency=org.county_a, status=AuxiliaryStatus.SUSPENDED)
+    make_credential(suspended, status="suspended")
+    lapsed = AuxiliaryFactory(agency=org.county_a, status=AuxiliaryStatus.CREDENTIALED)
+    make_credential(lapsed, valid_until=datetime.date(2020, 1, 1))
+
+    (line,) = [line for line in training_lines(agency=org.county_a) if line.code == "CTYA"]
+    assert line.credentials_issued == 3
+    assert line.credentials_current == 1
+    assert line.credentials_current == public_roster(agency=org.county_a).count()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from reports.models import ReportFile, ReportKind, ReportStatus
+from lms.jobs.models import JobStatus
+from reports.models import ReportFile, ReportKind
 from reports.services import report_build_now
 from tests.reports.factories import make_cycle, make_people
 
@@ -56,7 +57,7 @@ def test_county_admin_report_on_a_city_cycle_covers_only_their_county(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reports:cycle", args=[cycle.pk]), {"kind": "renewal"})
     report = ReportFile.objects.get()
-    assert report.agency == org.county_a and report.rows_written == 1
+    assert report.agency == org.county_a and report.done == 1
     client.force_login(org.admin_b)
     assert client.get(reverse("reports:download", args=[report.pk])).status_code == 404
 
@@ -75,7 +76,7 @@ def test_only_provincial_and_oversight_may_build_a_rollup(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reports:cycle", args=[cycle.pk]), {"kind": "renewal_rollup"})
     report = ReportFile.objects.get()
-    assert report.kind == ReportKind.RENEWAL_ROLLUP and report.status == ReportStatus.DONE
+    assert report.kind == ReportKind.RENEWAL_ROLLUP and report.status == JobStatus.DONE
 
 
 def test_cycle_page_lists_reports_with_progress_in_constant_queries(
@@ -86,16 +87,16 @@ def test_cycle_page_lists_reports_with_progress_in_constant_queries(
     for _ in range(3):
         ReportFile.objects.create(
             kind=ReportKind.RENEWAL, cycle=cycle, agency=org.county_a, requested_by=org.admin_a,
-            status=ReportStatus.RUNNING, rows_total=10, rows_written=4,
+            status=JobStatus.RUNNING, total=10, done=4,
         )  # fmt: skip
     client.force_login(org.admin_a)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("reports:cycle", args=[cycle.pk]))
     page = response.content.decode()
-    assert page.count('class="report-progress"') == 3
-    assert 'value="4"' in page and 'max="10"' in page
-    assert "js/reports.js" in page and "<script>" not in page
-    assert page.count("data-report-status") == 3
+    assert page.count('class="job-progress"') == 3
+    assert page.count('value="40"') == 3 and page.count("4 / 10") >= 3
+    assert "js/jobs.js" in page and "<script>" not in page
+    assert page.count("data-job-status=") == 3
 
 
 def test_index_lists_cycles_in_scope_and_offers_the_training_report(org, client):
@@ -113,3 +114,39 @@ def test_training_report_for_another_agency_is_refused(org, client):
     response = client.post(reverse("reports:training"), {"agency": org.county_b.pk})
     assert response.status_code == 404
     assert not ReportFile.objects.exists()
+
+
+@pytest.mark.parametrize("status", [JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.FAILED])
+def test_a_report_that_is_not_ready_answers_its_download_url_with_a_page_saying_so(
+    org, client, status
+):
+    cycle = make_cycle(org.county_a)
+    report = ReportFile.objects.create(
+        kind=ReportKind.RENEWAL,
+        agency=org.county_a,
+        cycle=cycle,
+        status=status,
+        total=40,
+        done=10,
+    )
+    client.force_login(org.admin_a)
+    response = client.get(reverse("reports:download", args=[report.pk]))
+    assert response.status_code == 200
+    assert "attachment" not in response.get("Content-Disposition", "")
+    page = response.content.decode()
+    assert str(report.get_status_display()) in page
+    assert "10 / 40" in page
+    assert f'href="{reverse("reports:cycle", args=[cycle.pk])}"' in page
+    if status == JobStatus.FAILED:
+        assert "报表生成失败" in page
+    else:
+        assert "报表尚未生成完毕" in page
+
+
+def test_a_report_whose_file_was_removed_says_so_instead_of_404(org, client, county_a_report):
+    county_a_report.file.delete()
+    county_a_report.refresh_from_db()
+    client.force_login(org.admin_a)
+    response = client.get(reverse("reports:download", args=[county_a_report.pk]))
+    assert response.status_code == 200
+    assert "报表文件已不再保留" in response.content.decode()

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import io
 import zipfile
+from decimal import Decimal as D
 
 import openpyxl
 import pytest
 
-from reports.models import ReportKind, ReportStatus
+from lms.jobs.models import JobStatus
+from reports.models import ReportKind
 from reports.services import report_build_now
 from tests.factories import AuxiliaryFactory
 from tests.reports.factories import make_assessment, make_credential, make_cycle
+from tests.training.factories import category, give_hours
+from training.services import entry_correct, requirement_set
 
 pytestmark = pytest.mark.django_db
 
@@ -41,12 +46,13 @@ def cycle_data(org):
 
 def _build(cycle, agency, kind=ReportKind.RENEWAL_ROLLUP):
     report = report_build_now(kind=kind, agency=agency, cycle=cycle)
-    assert report.status == ReportStatus.DONE, report.error
+    assert report.status == JobStatus.DONE, report.error
     return report
 
 
 def _open(report):
-    return openpyxl.load_workbook(report.file.path)
+    with report.file.open("rb") as handle:  # the local disk or the object store
+        return openpyxl.load_workbook(io.BytesIO(handle.read()))
 
 
 def test_detail_sheet_has_chinese_headers_and_the_known_row(org, cycle_data):
@@ -56,11 +62,12 @@ def test_detail_sheet_has_chinese_headers_and_the_known_row(org, cycle_data):
     assert book.sheetnames == ["汇总", "明细", "说明"]
     sheet = book["明细"]
     headers = [cell.value for cell in sheet[1]]
-    assert headers[:7] == ["姓名", "身份证号（脱敏）", "所在单位", "工作证编号", "岗位",
-                           "指导执法人员", "考核状态"]  # fmt: skip
-    assert headers[7:10] == ["职业道德（30）", "业务能力（30）", "任务完成（40）"]
-    assert headers[-8:] == ["等次", "缺勤天数", "迟到次数", "违反第十九条情形", "建议",
-                            "建议理由", "合同到期日", "本人确认/异议", "最终决定"][-8:]  # fmt: skip
+    assert headers[:8] == ["姓名", "身份证号（脱敏）", "所在单位", "工作证编号", "工作证状态",
+                           "岗位", "指导执法人员", "考核状态"]  # fmt: skip
+    assert headers[8:11] == ["职业道德（30）", "业务能力（30）", "任务完成（40）"]
+    assert headers[-12:] == ["等次", "缺勤天数", "迟到次数", "考核期内培训学时", "年度应修学时",
+                             "年度学时达标", "违反第十九条情形", "建议", "建议理由", "合同到期日",
+                             "本人确认/异议", "最终决定"]  # fmt: skip
     assert sheet.freeze_panes == "B2"
     assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(headers))}3"
 
@@ -71,6 +78,7 @@ def test_detail_sheet_has_chinese_headers_and_the_known_row(org, cycle_data):
     assert "*" in row["身份证号（脱敏）"] and org.aux_a.id_number not in str(rows)
     assert row["所在单位"] == "甲县执法局"
     assert row["工作证编号"] == credential.number
+    assert row["工作证状态"] == "有效"
     assert row["岗位"] == "巡查劝导辅助岗"
     assert row["指导执法人员"] == "sup_a"
     assert row["职业道德（30）"] == 9 and row["任务完成（40）"] == 10
@@ -116,7 +124,7 @@ def test_summary_counts_match_the_data_and_the_chart_is_there(org, cycle_data):
     assert labelled["应考核人数"][0] == 3 and labelled["已提交"][0] == 2
     assert labelled["提出异议"][0] == 1 and labelled["本人已确认"][0] == 1
     assert labelled["已提交"][1] == pytest.approx(2 / 3)
-    with zipfile.ZipFile(report.file.path) as archive:
+    with report.file.open("rb") as handle, zipfile.ZipFile(io.BytesIO(handle.read())) as archive:
         assert "xl/charts/chart1.xml" in archive.namelist()
         assert "考核等次分布" in archive.read("xl/charts/chart1.xml").decode()
 
@@ -159,5 +167,72 @@ def test_credential_number_is_the_one_in_force_else_the_latest(org):
     make_assessment(cycle, org.aux_a)
     make_assessment(cycle, org.aux_b)
     sheet = _open(_build(cycle, org.city))["明细"]
-    numbers = {row[0]: row[3] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert numbers == {"甲一": current.number, "乙一": latest_b.number}
+    numbers = {row[0]: row[3:5] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert numbers == {"甲一": (current.number, "有效"), "乙一": (latest_b.number, "已过期")}
+
+
+def test_a_revoked_credential_is_listed_as_revoked(org):
+    """After a revocation the row still shows the number (the assessment was of that person),
+    and says it is revoked rather than leaving it to look valid."""
+    from credentials.services import credential_revoke
+
+    cycle = make_cycle(org.city)
+    org.aux_a.status = "credentialed"
+    org.aux_a.save()
+    credential = make_credential(org.aux_a)
+    make_assessment(cycle, org.aux_a)
+    credential_revoke(credential=credential, actor=org.admin_a, reason="严重违纪")
+    sheet = _open(_build(cycle, org.city))["明细"]
+    headers = [cell.value for cell in sheet[1]]
+    row = dict(zip(headers, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True))
+    assert (row["工作证编号"], row["工作证状态"]) == (credential.number, "已吊销")
+
+
+def _rows(report):
+    sheet = _open(report)["明细"]
+    headers = [cell.value for cell in sheet[1]]
+    return {row[0]: dict(zip(headers, row, strict=True))
+            for row in sheet.iter_rows(min_row=2, values_only=True)}  # fmt: skip
+
+
+def test_detail_rows_show_the_periods_training_hours_and_whether_the_year_is_met(org):
+    """The half-year cycle (2026年1月1日至6月30日) counts the hours done in it; whether the
+    requirement is met is the year 2026's ledger against the city's 24 学时, 8 in 法律法规,
+    which the counties inherit."""
+    law, skill = category("法律法规"), category("业务技能")
+    requirement_set(actor=org.city_admin, agency=org.city, total_hours=D("24"),
+                    minimums={law: D("8"), skill: D("0")})  # fmt: skip
+    cycle = make_cycle(org.city)
+    make_assessment(cycle, org.aux_a)
+    make_assessment(cycle, org.aux_b)
+    third = AuxiliaryFactory(agency=org.county_a, name="甲三")
+    make_assessment(cycle, third)
+    # 甲一: 10 + 6 in the period, 12 more in August: 28 in the year, met.
+    give_hours(org.aux_a, 10, day=datetime.date(2026, 3, 1))
+    entry = give_hours(org.aux_a, 6, cat="业务技能", day=datetime.date(2026, 6, 30))
+    give_hours(org.aux_a, 12, cat="业务技能", day=datetime.date(2026, 8, 1))
+    give_hours(org.aux_a, 40, day=datetime.date(2025, 12, 31))  # last year's: not counted
+    # A correction made later still belongs to the entry it corrects (6 → 4, in the period).
+    entry_correct(entry=entry, hours_delta=D("-2"), reason="签到表核对", actor=org.admin_a)
+    # 乙一: 30 hours but only 2 in 法律法规: the minimum is not met.
+    give_hours(org.aux_b, 2, day=datetime.date(2026, 5, 1))
+    give_hours(org.aux_b, 28, cat="业务技能", day=datetime.date(2026, 5, 2))
+
+    rows = _rows(_build(cycle, org.city))
+    columns = ("考核期内培训学时", "年度应修学时", "年度学时达标")
+    assert tuple(rows["甲一"][c] for c in columns) == (14, 24, "已达标")
+    assert tuple(rows["乙一"][c] for c in columns) == (30, 24, "未达标")
+    assert tuple(rows["甲三"][c] for c in columns) == (0, 24, "未达标")
+    notes = _open(_build(cycle, org.city))["说明"]
+    text = "".join(str(c) for row in notes.iter_rows(values_only=True) for c in row if c)
+    assert "2026年度培训台账" in text
+
+
+def test_without_a_requirement_the_row_says_so(org):
+    cycle = make_cycle(org.city)
+    make_assessment(cycle, org.aux_a)
+    give_hours(org.aux_a, 3.5, day=datetime.date(2026, 2, 1))
+    row = _rows(_build(cycle, org.city))["甲一"]
+    assert (row["考核期内培训学时"], row["年度应修学时"], row["年度学时达标"]) == (
+        3.5, None, "未设要求",
+    )  # fmt: skip

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from courses.seed import course_seed
-from lms.seeding import seed_steps
+from lms import hooks
 
 # The content a real deployment needs besides the course itself; registered by other apps.
 CONTENT_STEPS = {"question bank and exam"}
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         ):
             if slugs:
                 self.stdout.write(f"{label}: {', '.join(slugs)}")
-        for _order, name, step in seed_steps():
-            if name in CONTENT_STEPS:
-                step(stdout=self.stdout)
+        for step in hooks.seed_steps():
+            if step.name in CONTENT_STEPS:
+                step.run(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Course ready."))

@@ -1,4 +1,4 @@
-"""python manage.py import_questions FILE [--format gift|moodlexml] [--category PATH]
+"""python manage.py import_questions FILE [--format gift|moodlexml|docx] [--category PATH]
 [--dry-run] [--json]"""
 
 import json
@@ -12,13 +12,13 @@ from exams.interop import ImportFormatError
 
 class Command(BaseCommand):
     help = (
-        "Import questions from a GIFT or Moodle XML file, all or nothing. A question with the "
+        "Import questions from a GIFT, Moodle XML or Word (.docx) file, all or nothing. A question with the "
         "same name and category as an existing one updates it in place."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--format", choices=["gift", "moodlexml"], default=None)
+        parser.add_argument("--format", choices=["gift", "moodlexml", "docx"], default=None)
         parser.add_argument(
             "--category", default="", help="category path for questions that name none"
         )

@@ -1,4 +1,3 @@
-import csv
 import sys
 from pathlib import Path
 
@@ -6,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lms import roster_import
 from lms.models import Agency
+from lms.spreadsheets import csv_writer
 
 
 class Command(BaseCommand):
@@ -52,7 +52,8 @@ class Command(BaseCommand):
             else sys.stdout
         )
         try:
-            writer = csv.writer(out)
+            # Names are typed by people: a name such as "=1+1" must not run in Excel.
+            writer = csv_writer(out)
             writer.writerow(["姓名", "用户名", "初始密码"])
             for login in logins:
                 writer.writerow([login.name, login.username, login.password])

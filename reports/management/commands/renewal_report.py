@@ -9,8 +9,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.models import Cycle
+from lms.jobs.models import JobStatus
 from lms.models import Agency
-from reports.models import ReportKind, ReportStatus
+from reports.models import ReportKind
 from reports.services import report_build_now
 
 
@@ -40,10 +41,8 @@ class Command(BaseCommand):
         kind = ReportKind.RENEWAL_ROLLUP if root.children.exists() else ReportKind.RENEWAL
         started = time.perf_counter()
         report = report_build_now(kind=kind, agency=root, cycle=cycle_obj)
-        if report.status != ReportStatus.DONE:
+        if report.status != JobStatus.DONE:
             raise CommandError(report.error)
         with report.file.open("rb") as source, open(out, "wb") as target:
             shutil.copyfileobj(source, target)
-        self.stdout.write(
-            f"{out}: {report.rows_written} rows, {time.perf_counter() - started:.1f} s"
-        )
+        self.stdout.write(f"{out}: {report.done} rows, {time.perf_counter() - started:.1f} s")

@@ -75,7 +75,8 @@
       if (isNaN(value) || value < 0 || value > max) { complete = false; return; }
       sum += weight * value / max;
     });
-    out.textContent = complete ? sum.toFixed(2) : "—";
+    // As scoring.plain_number writes it on the server: 85, 85.5, never 85.00.
+    out.textContent = complete ? String(parseFloat(sum.toFixed(2))) : "—";
   }
 
   form.addEventListener("input", function () { total(); if (url) show("unsaved"); schedule(); });
@@ -83,7 +84,7 @@
 
   form.addEventListener("click", function (event) {
     var anchor = event.target.closest(".anchor");
-    if (!anchor) return;
+    if (!anchor || !anchor.hasAttribute("data-score")) return;
     var input = document.getElementById(anchor.getAttribute("data-target"));
     if (input) {
       input.value = anchor.getAttribute("data-score");
@@ -108,7 +109,13 @@
         });
         if ("value" in el && el.tagName !== "OPTION") el.value = "";
       });
-      copy.querySelectorAll(".error").forEach(function (el) { el.remove(); });
+      copy.querySelectorAll(".field__errors, .error").forEach(function (el) { el.remove(); });
+      [copy].concat(Array.prototype.slice.call(copy.querySelectorAll("[aria-invalid]")))
+        .forEach(function (el) {
+          el.removeAttribute("aria-invalid");
+          el.removeAttribute("aria-describedby");
+        });
+      copy.classList.remove("criterion--error");
       var legend = copy.querySelector("legend");
       if (legend) legend.textContent = legend.textContent.replace(/\d+/, String(next + 1));
       list.appendChild(copy);

@@ -6,6 +6,11 @@
  *   the newest write per question, so retries are harmless.
  * - Unsent answers live in localStorage until the server has them, and are re-sent after a
  *   reload or when the network comes back (with backoff).
+ * - Typed answers (blanks, essays) are recorded on every keystroke — a new sequence number
+ *   and localStorage at once — but sent after a pause in typing (or on leaving the field), so
+ *   a paragraph is a few requests, not hundreds. A keystroke the server acknowledged is never
+ *   replaced by an older one (the sequence number), and one it has not is still in
+ *   localStorage and on screen, so it is sent again or handed in with the form.
  * The result page only uses the progress-bar widths at the bottom.
  */
 (function () {
@@ -24,6 +29,10 @@
   var answeredEl = document.getElementById("answered");
   var answeredBar = document.getElementById("answered-bar");
   var messageEl = document.getElementById("exam-message");
+  // A polite live region that speaks only at the two warnings below, never every second
+  // (the clock itself is aria-live="off").
+  var warningEl = document.getElementById("exam-clock-warning");
+  var warned = {};
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var total = Number(root.dataset.total) || 0;
   var storeKey = "exam-pending-" + root.dataset.attempt;
@@ -49,12 +58,23 @@
     var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
     clock.textContent = (h ? h + ":" + pad(m) : pad(m)) + ":" + pad(s);
     clock.parentNode.classList.toggle("exam-bar__clock--low", left <= 300);
+    warn(left, 300, root.dataset.labelFiveMinutes);
+    warn(left, 60, root.dataset.labelOneMinute);
     if (left === 0 && !submitting) {
       showMessage(root.dataset.labelTimeup);
       handIn(true);
       return;
     }
     window.setTimeout(tick, 1000 - (performance.now() % 1000));
+  }
+
+  function warn(left, at, text) {
+    // Said once, within a minute after the mark: a page opened (or reloaded) with four
+    // minutes left says nothing untrue, and with under a minute left says only the last one.
+    if (!warningEl || warned[at] || left > at || left === 0) return;
+    warned[at] = true;
+    if (left <= at - 60) return;
+    warningEl.textContent = text;
   }
 
   // ---- saved state ---------------------------------------------------------------------
@@ -76,9 +96,35 @@
     try { window.localStorage.setItem(storeKey, JSON.stringify(pending)); } catch (e) { /* full or private */ }
   }
 
+  var TYPED = { shortanswer: true, matching: true, essay: true };
+  var TYPING_PAUSE = 800;      // ms without a keystroke before a typed answer is sent
+  var typingTimers = {};       // position -> timer
+
+  function fieldsOf(fieldset) {
+    return fieldset.querySelectorAll("input[type=text], select, textarea");
+  }
+
+  // The answer as the server stores it: choice keys, or one text per blank / pair / essay
+  // (empty everywhere means unanswered).
   function selectedOf(fieldset) {
+    if (TYPED[fieldset.dataset.qtype]) {
+      var values = Array.prototype.map.call(fieldsOf(fieldset), function (el) { return el.value; });
+      return values.some(function (v) { return v.trim() !== ""; }) ? values : [];
+    }
     return Array.prototype.map.call(
       fieldset.querySelectorAll("input:checked"), function (input) { return input.value; });
+  }
+
+  function restore(fieldset, selected) {
+    if (TYPED[fieldset.dataset.qtype]) {
+      Array.prototype.forEach.call(fieldsOf(fieldset), function (el, i) {
+        el.value = selected[i] || "";
+      });
+      return;
+    }
+    fieldset.querySelectorAll("input").forEach(function (input) {
+      input.checked = selected.indexOf(input.value) !== -1;
+    });
   }
 
   function updateProgress(answered) {
@@ -92,13 +138,19 @@
 
   function markNav(position, done) {
     var link = form.querySelector('[data-nav="' + position + '"]');
-    if (link) link.classList.toggle("qnav__item--done", done);
+    if (!link) return;
+    link.classList.toggle("qnav__item--done", done);
+    // The words a screen reader hears follow the mark (the page rendered them once).
+    var said = link.querySelector(".visually-hidden");
+    if (said) said.textContent = done ? root.dataset.labelAnswered : root.dataset.labelNotAnswered;
   }
 
   // ---- sending -------------------------------------------------------------------------
   function send(position) {
     var entry = pending[position];
-    if (!entry || closed || inFlight[position] === entry.seq) return;
+    // One request per question at a time: a newer answer waits for the reply to the older
+    // one and is sent from there, so answers reach the server in the order they were given.
+    if (!entry || closed || position in inFlight) return;
     inFlight[position] = entry.seq;
     setState("saving");
     fetch(root.dataset.saveUrl, {
@@ -129,7 +181,9 @@
         remember();
         retryDelay = 1000;
         syncRemaining(reply.data.remaining_seconds);
-        if (reply.status === 200) updateProgress(reply.data.answered);
+        // Counted from the page, not from this reply: a reply to an earlier request can
+        // arrive after a later answer was saved and would show one answer fewer.
+        updateProgress();
         if (Object.keys(pending).length === 0) setState("saved");
         else if (pending[position]) send(position);
         return;
@@ -155,7 +209,7 @@
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
-  function record(fieldset) {
+  function record(fieldset, later) {
     var position = fieldset.dataset.position;
     var selected = selectedOf(fieldset);
     seq += 1;
@@ -163,12 +217,44 @@
     remember();
     markNav(position, selected.length > 0);
     updateProgress();
-    send(position);
+    window.clearTimeout(typingTimers[position]);
+    if (later) {
+      setState("saving");
+      typingTimers[position] = window.setTimeout(function () { send(position); }, TYPING_PAUSE);
+    } else {
+      send(position);
+    }
   }
+
+  // Enter chooses, like Space, instead of handing the whole exam in (a form's implicit
+  // submission): a keyboard user marks an answer with either key.
+  form.addEventListener("keydown", function (event) {
+    var input = event.target;
+    // Enter in a blank moves on to the next field instead of handing the exam in.
+    if (event.key === "Enter" && input.matches && input.matches(".blank__input")) {
+      event.preventDefault();
+      var fields = Array.prototype.slice.call(form.querySelectorAll(".blank__input, .pair__select, .essay__input"));
+      var next = fields[fields.indexOf(input) + 1];
+      if (next) next.focus();
+      return;
+    }
+    if (event.key !== "Enter" || !input.matches || !input.matches(".choice input")) return;
+    event.preventDefault();
+    if (input.type === "checkbox") input.checked = !input.checked;
+    else if (!input.checked) input.checked = true;
+    else return;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
 
   form.addEventListener("change", function (event) {
     var fieldset = event.target.closest(".qcard");
     if (fieldset && !closed) record(fieldset);
+  });
+
+  form.addEventListener("input", function (event) {
+    if (!event.target.hasAttribute("data-typed")) return;
+    var fieldset = event.target.closest(".qcard");
+    if (fieldset && !closed) record(fieldset, true);
   });
 
   window.addEventListener("online", function () {
@@ -188,9 +274,11 @@
     if (submitting) return;
     if (!force) {
       var missing = total - Number(answeredEl.textContent || 0);
-      if (missing > 0 && !window.confirm(root.dataset.labelUnanswered.replace("{n}", missing))) {
-        return;
-      }
+      var question = missing > 0
+        ? root.dataset.labelUnanswered.replace("{n}", missing)
+        : root.dataset.labelConfirm;
+      // Always asked: handing in cannot be undone, and a stray Enter or tap must not do it.
+      if (!window.confirm(question)) return;
     }
     submitting = true;
     // The form carries every answer on screen, so unsent ones are handed in with it.
@@ -210,12 +298,14 @@
     Object.keys(saved).forEach(function (position) {
       var fieldset = form.querySelector('.qcard[data-position="' + position + '"]');
       if (!fieldset) return;
-      fieldset.querySelectorAll("input").forEach(function (input) {
-        input.checked = saved[position].selected.indexOf(input.value) !== -1;
-      });
+      restore(fieldset, saved[position].selected);
       record(fieldset);
     });
   } catch (e) { /* nothing to resume */ }
+
+  // An exam session's page (js/session_room.js) sets the clock from the server: a pause holds
+  // it, a resume or a proctor's extension moves it.
+  root.addEventListener("exam:remaining", function (event) { syncRemaining(event.detail); });
 
   updateProgress();
   tick();

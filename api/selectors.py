@@ -1,0 +1,118 @@
+"""The API's reads: every queryset starts from a scoped helper of lms.permissions (or an app's
+selector built on one) and loads what a page shows in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from assessments.models import Assessment, Cycle
+from credentials.models import Credential, CredentialEvent
+from credentials.selectors import visible_credentials
+from exams.models import Attempt, AttemptStatus
+from exams.selectors import staff_attempts
+from lms.models import Agency, Auxiliary
+from lms.permissions import (
+    scope_by_agency,
+    scope_queryset,
+    visible_agencies,
+    visible_auxiliaries,
+)
+
+FINISHED = (AttemptStatus.SUBMITTED, AttemptStatus.EXPIRED)
+
+
+def agencies(user) -> QuerySet[Agency]:
+    return visible_agencies(user).select_related("parent")
+
+
+def _in_agency(queryset: QuerySet, code: str | None, field: str) -> QuerySet:
+    """Filter to one agency (and the agencies under it), by code; within the scope only."""
+    if not code:
+        return queryset
+    agency = Agency.objects.filter(code=code).only("path").first()
+    if agency is None:
+        return queryset.none()
+    return queryset.filter(**{f"{field}__path__startswith": agency.path})
+
+
+def people(
+    user,
+    *,
+    agency: str | None = None,
+    status: str | None = None,
+    updated_since: datetime.datetime | None = None,
+) -> QuerySet[Auxiliary]:
+    qs = visible_auxiliaries(user).select_related("agency", "supervisor__profile")
+    qs = _in_agency(qs, agency, "agency")
+    if status:
+        qs = qs.filter(status=status)
+    if updated_since:
+        qs = qs.filter(updated_at__gte=updated_since)
+    return qs
+
+
+def credentials(
+    user,
+    *,
+    agency: str | None = None,
+    status: str | None = None,
+    updated_since: datetime.datetime | None = None,
+) -> QuerySet[Credential]:
+    qs = visible_credentials(user=user).prefetch_related(
+        Prefetch("events", queryset=CredentialEvent.objects.order_by("-created_at", "-pk"))
+    )
+    qs = _in_agency(qs, agency, "auxiliary__agency")
+    if status:
+        qs = qs.filter(status=status)
+    if updated_since:
+        # A credential has no modification time of its own: every change is an event.
+        changed = CredentialEvent.objects.filter(
+            credential=OuterRef("pk"), created_at__gte=updated_since
+        )
+        qs = qs.filter(Q(created_at__gte=updated_since) | Exists(changed))
+    return qs
+
+
+def exam_results(
+    user,
+    *,
+    agency: str | None = None,
+    passed: bool | None = None,
+    updated_since: datetime.datetime | None = None,
+) -> QuerySet[Attempt]:
+    """Each person's latest finished attempt at each exam, with how many they finished."""
+    finished = Attempt.objects.filter(status__in=FINISHED)
+    same = finished.filter(auxiliary=OuterRef("auxiliary"), exam=OuterRef("exam"))
+    later = same.filter(number__gt=OuterRef("number"))
+    count = same.order_by().values("auxiliary").annotate(n=Count("pk")).values("n")
+    qs = (
+        staff_attempts(user=user)
+        .filter(status__in=FINISHED)
+        .filter(~Exists(later))
+        .annotate(finished_count=Coalesce(Subquery(count), 0))
+    )
+    qs = _in_agency(qs, agency, "auxiliary__agency")
+    if passed is not None:
+        qs = qs.filter(passed=passed)
+    if updated_since:
+        qs = qs.filter(finished_at__gte=updated_since)
+    return qs
+
+
+def cycles(user, *, agency: str | None = None) -> QuerySet[Cycle]:
+    qs = scope_by_agency(user, Cycle.objects.select_related("agency"))
+    return _in_agency(qs, agency, "agency")
+
+
+def cycle_assessments(user, *, cycle: Cycle, status: str | None = None) -> QuerySet[Assessment]:
+    qs = scope_queryset(
+        user,
+        Assessment.objects.filter(cycle=cycle).select_related("decision"),
+        auxiliary_path="auxiliary__",
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs

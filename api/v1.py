@@ -1,0 +1,350 @@
+"""/api/v1/: the operations, thin over api.selectors, api.roster and the apps' services."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from ninja import Field, NinjaAPI, Query
+from ninja import Path as PathParam
+from ninja.openapi.docs import Swagger
+from ninja.renderers import JSONRenderer
+
+from api import errors, roster, schemas, selectors
+from api.auth import TokenAuth, require_write
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, RFC3339, page, since
+from api.parser import StorableTextParser
+from api.tokens import write_record
+from assessments.models import AssessmentStatus
+from lms import services as people_services
+from lms.models import AuxiliaryStatus
+from lms.permissions import get_scoped_or_404, managed_auxiliaries, scope_by_agency
+
+DESCRIPTION = """\
+行政执法辅助人员培训考核平台的数据接口（第二十一条第二款 信息化管理）。
+
+**认证**：每个请求带 `Authorization: Bearer <令牌>`。令牌由机关管理员在平台的“API 令牌”页面创建，
+权限与创建者相同（本机关及下级机关），可设为只读或读写。
+
+**分页**：列表按 id 升序，返回 `next_cursor`；把它作为 `cursor` 再请求下一页，直到为 null。
+**增量同步**：记下开始同步的时间，下次以 `updated_since` 传入（建议提前几分钟）。
+
+**错误**：一律为 `{"code", "message"}`，`message` 为中文；400 另有 `fields`（字段错误）或 `rows`（逐行错误）。
+"""
+
+
+class ChineseJSONRenderer(JSONRenderer):
+    """UTF-8 as it is (姓名, not \\u59d3\\u540d): readable in logs and curl."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+api = NinjaAPI(
+    title="行政执法辅助人员平台 API",
+    version="1.0.0",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+    auth=TokenAuth(),
+    renderer=ChineseJSONRenderer(),
+    parser=StorableTextParser(),
+    docs=Swagger(settings={"persistAuthorization": False, "tryItOutEnabled": False}),
+)
+errors.install(api)
+
+ERRORS = dict.fromkeys(errors.ERROR_CODES, schemas.Error)
+Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page")
+Cursor = Query(None, max_length=200, description="next_cursor of the previous page")
+AgencyCode = Query(None, pattern=schemas.AGENCY_CODE, description="This agency and those under it")
+# A string checked against RFC 3339 rather than Pydantic's datetime, which would also take
+# "0.5" (seconds since 1970) for a time.
+Rfc3339 = Annotated[str, Field(pattern=RFC3339, json_schema_extra={"format": "date-time"})]
+UpdatedSince = Query(
+    None, description="Only records changed at or after this time, e.g. 2026-12-03T08:00:00+08:00"
+)
+Id = PathParam(..., ge=1, le=schemas.MAX_ID)
+Optional = Query(None)
+
+
+def _person(aux) -> dict:
+    supervisor = aux.supervisor
+    return {
+        "id": aux.pk,
+        "agency": aux.agency.code,
+        "name": aux.name,
+        "id_number_masked": aux.masked_id_number,
+        "status": aux.status,
+        "post": aux.post,
+        "duties": aux.duties or [],
+        "duty_labels": aux.duty_labels,
+        "work_area": aux.work_area,
+        "hire_method": aux.hire_method,
+        "supervisor": (
+            {"id": supervisor.pk, "name": _user_name(supervisor)} if supervisor else None
+        ),
+        "contract_start": aux.contract_start,
+        "contract_end": aux.contract_end,
+        "enrolled_at": aux.enrolled_at,
+        "updated_at": aux.updated_at,
+    }
+
+
+def _user_name(user) -> str:
+    profile = getattr(user, "profile", None)
+    return (profile.display_name if profile else "") or user.get_full_name() or user.username
+
+
+def _credential(cred) -> dict:
+    return {
+        "id": cred.pk,
+        "number": cred.number,
+        "person_id": cred.auxiliary_id,
+        "agency": cred.auxiliary.agency.code,
+        "status": cred.status,
+        "issued_on": cred.issued_on,
+        "valid_until": cred.valid_until,
+        "events": [
+            {
+                "from_status": e.from_status,
+                "to_status": e.to_status,
+                "reason": e.reason,
+                "created_at": e.created_at,
+            }
+            for e in cred.events.all()
+        ],
+    }
+
+
+# -- agencies --------------------------------------------------------------------------------
+
+
+@api.get(
+    "/agencies", response={200: schemas.AgencyPage, **ERRORS}, tags=["agencies"],
+    summary="Agencies in the token's scope",
+)  # fmt: skip
+def list_agencies(request, cursor: str | None = Cursor, limit: int = Limit):
+    items, next_cursor = page(selectors.agencies(request.user), cursor=cursor, limit=limit)
+    return {
+        "items": [
+            {
+                "id": a.pk, "code": a.code, "name": a.name, "region": a.region, "level": a.level,
+                "parent_code": a.parent.code if a.parent_id else None,
+            }
+            for a in items
+        ],
+        "next_cursor": next_cursor,
+    }  # fmt: skip
+
+
+# -- people ----------------------------------------------------------------------------------
+
+
+@api.get(
+    "/people", response={200: schemas.PersonPage, **ERRORS}, tags=["people"],
+    summary="People (auxiliaries), ID numbers masked",
+)  # fmt: skip
+def list_people(
+    request,
+    agency: str | None = AgencyCode,
+    status: schemas.PersonStatus | None = Optional,
+    updated_since: Rfc3339 | None = UpdatedSince,
+    cursor: str | None = Cursor,
+    limit: int = Limit,
+):
+    qs = selectors.people(
+        request.user, agency=agency, status=status, updated_since=since(updated_since)
+    )
+    items, next_cursor = page(qs, cursor=cursor, limit=limit)
+    return {"items": [_person(a) for a in items], "next_cursor": next_cursor}
+
+
+@api.get(
+    "/people/{person_id}", response={200: schemas.Person, **ERRORS}, tags=["people"],
+    summary="One person",
+)  # fmt: skip
+def get_person(request, person_id: int = Id):
+    return _person(get_scoped_or_404(selectors.people(request.user), pk=person_id))
+
+
+@api.post(
+    "/people/{person_id}/status", response={200: schemas.Person, **ERRORS}, tags=["people"],
+    summary="Change a person's status (with a reason), as on their record page",
+)  # fmt: skip
+def change_status(request, payload: schemas.StatusChangeIn, person_id: int = Id):
+    require_write(request)
+    aux = get_scoped_or_404(managed_auxiliaries(request.user), pk=person_id)
+    token = request.auth
+    with transaction.atomic():
+        people_services.auxiliary_transition(
+            auxiliary=aux,
+            to_status=payload.to_status,
+            actor=request.user,
+            reason=_("%(reason)s (API token “%(token)s”)")
+            % {"reason": payload.reason.strip(), "token": token.name},
+        )
+        write_record(
+            token=token,
+            operation="person_status",
+            summary=_("Person %(id)s: status %(status)s")
+            % {"id": aux.pk, "status": AuxiliaryStatus(payload.to_status).label},
+        )
+    return _person(selectors.people(request.user).get(pk=aux.pk))
+
+
+@api.post(
+    "/roster/upsert", response={200: schemas.RosterUpsertOut, **ERRORS}, tags=["people"],
+    summary="Enrol or update people by ID number, with the roster import's rules",
+    description=(
+        "All or nothing: every row is checked first; one bad row and nothing is saved, the "
+        "400 answer lists every bad row. A row whose ID number is already on the agency's "
+        "roster updates that person; sending the same rows again changes nothing. With "
+        "dry_run the rows are checked and the answer says what would happen."
+    ),
+)  # fmt: skip
+def roster_upsert(request, payload: schemas.RosterUpsertIn):
+    require_write(request)
+    result = roster.roster_upsert(
+        token=request.auth,
+        agency_code=payload.agency,
+        rows=[row.dict() for row in payload.rows],
+        dry_run=payload.dry_run,
+    )
+    return {
+        "dry_run": result.dry_run,
+        "created": result.count("created"),
+        "updated": result.count("updated"),
+        "unchanged": result.count("unchanged"),
+        "people": result.people,
+    }
+
+
+# -- credentials -----------------------------------------------------------------------------
+
+
+@api.get(
+    "/credentials", response={200: schemas.CredentialPage, **ERRORS}, tags=["credentials"],
+    summary="Work credentials with their events",
+)  # fmt: skip
+def list_credentials(
+    request,
+    agency: str | None = AgencyCode,
+    status: schemas.CredentialStatusName | None = Optional,
+    updated_since: Rfc3339 | None = UpdatedSince,
+    cursor: str | None = Cursor,
+    limit: int = Limit,
+):
+    qs = selectors.credentials(
+        request.user, agency=agency, status=status, updated_since=since(updated_since)
+    )
+    items, next_cursor = page(qs, cursor=cursor, limit=limit)
+    return {"items": [_credential(c) for c in items], "next_cursor": next_cursor}
+
+
+@api.get(
+    "/credentials/{credential_id}", response={200: schemas.Credential, **ERRORS},
+    tags=["credentials"], summary="One work credential",
+)  # fmt: skip
+def get_credential(request, credential_id: int = Id):
+    return _credential(get_scoped_or_404(selectors.credentials(request.user), pk=credential_id))
+
+
+# -- exams and assessments -------------------------------------------------------------------
+
+
+@api.get(
+    "/exam-results", response={200: schemas.ExamResultPage, **ERRORS}, tags=["results"],
+    summary="Each person's latest finished exam attempt",
+)  # fmt: skip
+def list_exam_results(
+    request,
+    agency: str | None = AgencyCode,
+    passed: bool | None = Optional,
+    updated_since: Rfc3339 | None = UpdatedSince,
+    cursor: str | None = Cursor,
+    limit: int = Limit,
+):
+    qs = selectors.exam_results(
+        request.user, agency=agency, passed=passed, updated_since=since(updated_since)
+    )
+    items, next_cursor = page(qs, cursor=cursor, limit=limit)
+    return {
+        "items": [
+            {
+                "id": a.pk, "person_id": a.auxiliary_id, "agency": a.auxiliary.agency.code,
+                "exam": a.exam.title, "attempt_number": a.number, "attempts": a.finished_count,
+                "score": a.score, "passed": a.passed, "finished_at": a.finished_at,
+            }
+            for a in items
+        ],
+        "next_cursor": next_cursor,
+    }  # fmt: skip
+
+
+@api.get(
+    "/cycles", response={200: schemas.CyclePage, **ERRORS}, tags=["results"],
+    summary="Assessment cycles",
+)  # fmt: skip
+def list_cycles(
+    request, agency: str | None = AgencyCode, cursor: str | None = Cursor, limit: int = Limit
+):
+    items, next_cursor = page(
+        selectors.cycles(request.user, agency=agency), cursor=cursor, limit=limit
+    )
+    return {
+        "items": [
+            {
+                "id": c.pk, "agency": c.agency.code, "name": c.name,
+                "period_start": c.period_start, "period_end": c.period_end,
+                "due_date": c.due_date,
+            }
+            for c in items
+        ],
+        "next_cursor": next_cursor,
+    }  # fmt: skip
+
+
+AssessmentStatusName = schemas.Literal[tuple(AssessmentStatus.values)]  # type: ignore[valid-type]
+
+
+@api.get(
+    "/cycles/{cycle_id}/assessments", response={200: schemas.AssessmentResultPage, **ERRORS},
+    tags=["results"], summary="Assessment results of one cycle",
+)  # fmt: skip
+def list_cycle_assessments(
+    request,
+    cycle_id: int = Id,
+    status: AssessmentStatusName | None = Optional,
+    cursor: str | None = Cursor,
+    limit: int = Limit,
+):
+    cycle = get_scoped_or_404(scope_by_agency(request.user, selectors.Cycle.objects), pk=cycle_id)
+    qs = selectors.cycle_assessments(request.user, cycle=cycle, status=status)
+    items, next_cursor = page(qs, cursor=cursor, limit=limit)
+    return {
+        "items": [_assessment(a) for a in items],
+        "next_cursor": next_cursor,
+    }
+
+
+def _assessment(a) -> dict:
+    decision = getattr(a, "decision", None)
+    return {
+        "id": a.pk,
+        "person_id": a.auxiliary_id,
+        "cycle_id": a.cycle_id,
+        "status": a.status,
+        "total": a.total,
+        "grade": a.grade_label,
+        "recommendation": a.outcome,
+        "reasons": [r.get("text", "") if isinstance(r, dict) else str(r) for r in a.reasons or []],
+        "decision": (
+            {
+                "outcome": decision.outcome,
+                "follows_recommendation": decision.follows_recommendation,
+                "decided_at": decision.decided_at,
+            }
+            if decision
+            else None
+        ),
+        "submitted_at": a.submitted_at,
+    }

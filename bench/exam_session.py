@@ -1,0 +1,224 @@
+"""`bench exam --session`: a session's synchronized start.
+
+N candidates of one session whose start is a few seconds ahead: every client loads the waiting
+room first (spread over the lead time, as people arrive), reads the server's "starts in", and
+at the start instant plus the page's own jitter opens the pre-drawn paper and fetches it (what
+js/session_room.js does). time_to_paper is measured from the start instant to the paper page
+in the client's hands. Then the autosave pattern and the hand-in, and every acknowledged
+answer is checked against the database. The server's CPU for the start is read from /proc for
+gunicorn's processes, before the start and once every client has its paper.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import random
+import secrets
+import time
+
+from django.db import connection
+from django.utils import timezone
+
+from bench import exam as exam_bench
+from bench import loadgen, servers
+from exams.models import Attempt, Exam
+from exams.sessions import services
+from exams.sessions.models import ExamSession, PaperDraw, SessionCandidate, SessionStatus
+from exams.sessions.views import JITTER_MS_MAX, JITTER_MS_PER_CANDIDATE
+from lms.models import Agency
+
+TITLE = "压测考试场次"
+
+
+def _seed_session(learners: int, lead_seconds: float) -> tuple[ExamSession, list[str]]:
+    """The learners, one confirmed session starting ``lead_seconds`` from now with all of
+    them enrolled, and every paper drawn (the background job's service, run here)."""
+    sessions = exam_bench._seed_learners(learners)
+    agency = Agency.objects.get(code=exam_bench.BENCH_AGENCY)
+    exam = Exam.objects.filter(active=True).order_by("pk").first()
+    ExamSession.objects.filter(agency=agency, title=TITLE).delete()
+    start = timezone.now() + datetime.timedelta(seconds=lead_seconds)
+    session = ExamSession.objects.create(
+        exam=exam, agency=agency, title=TITLE, online=True, starts_at=start,
+        check_in_at=start - datetime.timedelta(minutes=30),
+        late_cutoff_at=start + datetime.timedelta(minutes=15), ends_at=start + exam.time_limit,
+        status=SessionStatus.CONFIRMED, confirmed_at=timezone.now(),
+    )  # fmt: skip
+    # The people were made eligible above; enrolment's per-person checks are the admin's
+    # page, not the start, and are left out of the seeding time.
+    SessionCandidate.objects.bulk_create(
+        SessionCandidate(session=session, auxiliary_id=aux_id) for aux_id, _key in sessions
+    )
+    draw = PaperDraw.objects.create(session=session)
+    services.session_draw_papers(draw_id=draw.pk)
+    return session, [key for _aux, key in sessions]
+
+
+def _cpu_seconds(master_pid: int) -> float:
+    """User + system CPU of gunicorn's master and workers, from /proc."""
+    total = 0
+    for pid in [master_pid, *servers.worker_pids(master_pid)]:
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / 100.0
+
+
+async def _candidate(port, key, session, start_at, jitter_ms, answers, think, stats, ack,
+                     got_paper, lead):  # fmt: skip
+    token = secrets.token_hex(16)
+    headers = {
+        "Cookie": f"sessionid={key}; csrftoken={token}",
+        "X-CSRFToken": token,
+        "Referer": f"http://127.0.0.1:{port}/",
+    }
+    client = loadgen.Client("127.0.0.1", port, headers=headers)
+    base = f"/exams/sessions/{session.pk}/room/"
+    arrived = False
+
+    def arrive(seconds):
+        nonlocal arrived
+        if not arrived:
+            arrived = True
+            got_paper.append(seconds)
+
+    try:
+        # People arrive over the lead time, not all in the last second.
+        await asyncio.sleep(random.uniform(0, max(0.0, lead * 0.6)))
+        await exam_bench._request(client, stats, "room", "GET", base)
+        status = await exam_bench._request(client, stats, "status", "GET", base + "status/")
+        if status is None or status.status_code != 200:
+            stats.error("status:unanswered")
+            return
+        # The client's own clock from the server's "starts in" (as the page does).
+        local_start = time.perf_counter() + status.json()["starts_in_ms"] / 1000
+        await asyncio.sleep(max(0.0, local_start - time.perf_counter()))
+        await asyncio.sleep(random.random() * jitter_ms / 1000)
+        opened = None
+        for _try in range(30):
+            opened = await exam_bench._request(
+                client, stats, "open", "POST", base + "open/", data={"device": token[:12]}
+            )
+            if opened is not None and opened.status_code == 200:
+                break
+            await asyncio.sleep(0.5)
+        if opened is None or opened.status_code != 200:
+            stats.error("open:refused")
+            return
+        url = opened.json()["attempt_url"]
+        page = await exam_bench._request(client, stats, "paper", "GET", url)
+        arrive(time.perf_counter() - start_at if page is not None else None)
+        choices: dict[int, list[str]] = {}
+        for position, value in exam_bench._CHOICE_RE.findall(page.text if page else ""):
+            choices.setdefault(int(position), []).append(value)
+        if not choices:
+            stats.error("paper:no_questions")
+            return
+        attempt_id = int(exam_bench._ATTEMPT_RE.search(url).group(1))
+        positions = sorted(choices)
+        for n in range(answers):
+            position = positions[n % len(positions)]
+            selected = [random.choice(choices[position])]
+            response = await exam_bench._request(
+                client, stats, "autosave", "POST", f"/exams/attempts/{attempt_id}/save/",
+                json_body={"position": position, "seq": n + 1, "selected": selected},
+            )  # fmt: skip
+            if response is not None and response.status_code == 200 and response.json()["ok"]:
+                ack[(attempt_id, position)] = selected
+            await asyncio.sleep(think * random.uniform(0.5, 1.5))
+        await exam_bench._request(
+            client, stats, "submit", "POST", f"/exams/attempts/{attempt_id}/submit/",
+            data={"csrfmiddlewaretoken": token},
+        )  # fmt: skip
+    finally:
+        arrive(None)  # a client that failed before its paper counts as arrived, without one
+        await client.close()
+
+
+async def _drive(port, keys, session, server_pid, answers, think, lead):
+    stats = exam_bench.Stats()
+    ack: dict = {}
+    got_paper: list = []
+    jitter_ms = min(JITTER_MS_MAX, JITTER_MS_PER_CANDIDATE * len(keys))
+    seconds_to_start = (session.starts_at - timezone.now()).total_seconds()
+    start_at = time.perf_counter() + seconds_to_start
+    tasks = [
+        asyncio.create_task(
+            _candidate(
+                port, key, session, start_at, jitter_ms, answers, think, stats, ack, got_paper, lead
+            )  # fmt: skip
+        )
+        for key in keys
+    ]
+    # CPU from just before the start instant until every client has its paper.
+    await asyncio.sleep(max(0.0, start_at - time.perf_counter() - 0.2))
+    cpu_before = _cpu_seconds(server_pid)
+    while len(got_paper) < len(keys):
+        await asyncio.sleep(0.05)
+    cpu_start = _cpu_seconds(server_pid) - cpu_before
+    times = [t for t in got_paper if t is not None]
+    print(
+        f"papers: {len(times)}; time_to_paper p95 {exam_bench._percentile(times, 95):.0f} ms; "
+        f"server CPU {cpu_start:.2f} s; autosaves and hand-ins follow …",
+        flush=True,
+    )
+    await asyncio.gather(*tasks)
+    return stats, ack, [t for t in got_paper if t is not None], cpu_start, jitter_ms
+
+
+def run(options, stdout) -> dict:
+    learners, answers, think = options["learners"], options["answers"], options["think"]
+    # Enough lead for every client to load the waiting room first.
+    lead = max(8.0, learners / 100)
+    stdout.write(f"seeding a session of {learners} candidates …")
+    session, keys = _seed_session(learners, lead + 60)  # the server starts first
+    connection.close()
+    port = options["port"] or servers.free_port()
+    server = exam_bench._start_gunicorn(port, options["workers"])
+    try:
+        # The start moves to "lead" seconds from now, now that the server is up.
+        start = timezone.now() + datetime.timedelta(seconds=lead)
+        ExamSession.objects.filter(pk=session.pk).update(
+            starts_at=start, check_in_at=start - datetime.timedelta(minutes=30),
+            late_cutoff_at=start + datetime.timedelta(minutes=15),
+            ends_at=start + session.exam.time_limit,
+        )  # fmt: skip
+        session.refresh_from_db()
+        connection.close()
+        stdout.write(f"session start in {lead:.0f} s; {learners} clients in the waiting room …")
+        stats, ack, times, cpu_start, jitter_ms = asyncio.run(
+            _drive(port, keys, session, server.pid, answers, think, lead)
+        )
+        lost = exam_bench._lost_answers(ack)
+        alive = server.poll() is None
+    finally:
+        servers.stop(server, seconds=20)
+    attempts = Attempt.objects.filter(auxiliary__agency__code=exam_bench.BENCH_AGENCY)
+    figures: dict = {
+        "database": connection.vendor,
+        "mode": "session",
+        "learners": learners,
+        "gunicorn_workers": options["workers"],
+        "jitter_ms": jitter_ms,
+        "papers_received": len(times),
+    }
+    for pct in (50, 95, 99):
+        figures[f"time_to_paper_p{pct}_ms"] = round(exam_bench._percentile(times, pct), 1)
+    figures["time_to_paper_max_ms"] = round(max(times, default=0) * 1000, 1)
+    figures["server_cpu_ms_per_start"] = round(cpu_start * 1000 / max(1, len(times)), 2)
+    for kind in ("room", "status", "open", "paper", "autosave", "submit"):
+        values = stats.latencies.get(kind, [])
+        figures[f"{kind}_p95_ms"] = round(exam_bench._percentile(values, 95), 1)
+    figures["errors"] = sum(stats.errors.values())
+    figures["errors_by_kind"] = dict(sorted(stats.errors.items()))
+    figures["attempts_created"] = attempts.count()
+    figures["one_attempt_each"] = attempts.values("auxiliary").distinct().count() == len(times)
+    figures["acknowledged_autosaves_checked"] = len(ack)
+    figures["acknowledged_autosaves_lost"] = lost
+    figures["server_alive_after_run"] = alive
+    figures["verdict"] = "PASS" if lost == 0 and alive and not figures["errors"] else "FAIL"
+    return figures

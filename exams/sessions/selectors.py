@@ -1,0 +1,241 @@
+"""Reads of sessions. Staff reach sessions through lms.permissions.scope_proctored (the
+organising agency's admins and above, and the named proctors); a learner reaches only their own
+candidacy, through scope_queryset."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import pgettext_lazy
+
+from exams.models import Attempt, AttemptQuestion, AttemptStatus
+from exams.sessions.models import (
+    CandidateNotice,
+    ExamSession,
+    NoticeKind,
+    ProctorAction,
+    ProctorActionKind,
+    SessionCandidate,
+    SessionStatus,
+)
+from lms.models import Auxiliary, Role
+from lms.permissions import (
+    Scope,
+    get_scoped_or_404,
+    managed_auxiliaries,
+    scope_for,
+    scope_proctored,
+    scope_queryset,
+)
+
+# No sign of the candidate's browser for longer than this while answering: 失联.
+NO_CONTACT_AFTER = datetime.timedelta(seconds=60)
+
+# The live view's states, in the order of the counts.
+STATES = {
+    "not_arrived": pgettext_lazy("exam session state", "Not arrived"),
+    "waiting": pgettext_lazy("exam session state", "Waiting"),
+    "answering": pgettext_lazy("exam session state", "Answering"),
+    "no_contact": pgettext_lazy("exam session state", "No contact"),
+    "handed_in": pgettext_lazy("exam session state", "Handed in"),
+    "absent": pgettext_lazy("exam session state", "Absent"),
+}
+
+
+def sessions_for(user) -> QuerySet[ExamSession]:
+    qs = ExamSession.objects.select_related("exam", "agency")
+    return scope_proctored(user, qs)
+
+
+def session_or_404(*, user, pk: int) -> ExamSession:
+    return get_scoped_or_404(sessions_for(user), pk=pk)
+
+
+def misconduct_end(attempt: Attempt) -> ProctorAction | None:
+    """The proctor's ending of this attempt for misconduct (who, when, why), if it was ended so;
+    such an attempt is handed in like any other and reads as handed in by the learner."""
+    return (
+        ProctorAction.objects.filter(kind=ProctorActionKind.END, candidate__attempt=attempt)
+        .select_related("actor")
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def candidate_or_404(*, session: ExamSession, pk: int) -> SessionCandidate:
+    """A candidate of a session the caller already reached through their scope."""
+    qs = session.candidates.select_related("auxiliary", "attempt")
+    return get_scoped_or_404(qs, pk=pk)
+
+
+def _own_candidacies(user) -> QuerySet[SessionCandidate]:
+    scope = scope_for(user)
+    if scope.role != Role.LEARNER:
+        return SessionCandidate.objects.none()
+    learner = Scope(Role.LEARNER, None, scope.user_id)
+    qs = SessionCandidate.objects.select_related("session__exam", "auxiliary", "attempt")
+    qs = scope_queryset(learner, qs, auxiliary_path="auxiliary__")
+    # A draft was never shown to the candidates, nor is it once cancelled.
+    return qs.exclude(session__status=SessionStatus.DRAFT).exclude(
+        session__status=SessionStatus.CANCELLED, session__confirmed_at__isnull=True
+    )
+
+
+def own_candidate_or_404(*, user, session_pk: int) -> SessionCandidate:
+    """The learner's own candidacy in a confirmed session; anyone else's is 404."""
+    return get_scoped_or_404(_own_candidacies(user), session_id=session_pk)
+
+
+def own_candidate_id(*, user_id: int, session_pk: int) -> int | None:
+    """The tiny status endpoint's one read (id only)."""
+    learner = Scope(Role.LEARNER, None, user_id)
+    qs = scope_queryset(learner, SessionCandidate.objects.all(), auxiliary_path="auxiliary__")
+    return qs.filter(session_id=session_pk).values_list("pk", flat=True).first()
+
+
+def upcoming_candidacies(*, user, now: datetime.datetime | None = None):
+    """The learner's sessions that have not ended yet, soonest first (home page)."""
+    now = now or timezone.now()
+    return list(
+        _own_candidacies(user)
+        .filter(session__status=SessionStatus.CONFIRMED, session__ends_at__gt=now)
+        .filter(Q(attempt__isnull=True) | Q(attempt__status=AttemptStatus.OPEN))
+        .order_by("session__starts_at")
+    )
+
+
+# A cancelled session stays on the candidate's home page until this long after it would
+# have ended, so that someone who looks the next morning still reads why.
+CANCELLED_SHOWN_FOR = datetime.timedelta(days=1)
+
+
+def cancelled_candidacies(*, user, now: datetime.datetime | None = None):
+    """The learner's sessions cancelled after they were told of them, until a day after the
+    planned end (home page: what was cancelled, when and why)."""
+    now = now or timezone.now()
+    return list(
+        _own_candidacies(user)
+        .filter(
+            session__status=SessionStatus.CANCELLED,
+            session__ends_at__gt=now - CANCELLED_SHOWN_FOR,
+        )
+        .order_by("session__starts_at")
+    )
+
+
+def unread_notices(*, user, now: datetime.datetime | None = None) -> list[CandidateNotice]:
+    """The learner's latest unread notice of each session still ahead of its check-in, about
+    its current start (a cancellation has its own to-do; check-in opens the waiting room's)."""
+    now = now or timezone.now()
+    notices = (
+        CandidateNotice.objects.filter(
+            candidate__in=_own_candidacies(user),
+            read_at__isnull=True,
+            candidate__session__status=SessionStatus.CONFIRMED,
+            candidate__session__check_in_at__gt=now,
+            starts_at=F("candidate__session__starts_at"),
+        )
+        .exclude(kind=NoticeKind.CANCELLED)
+        .select_related("candidate__session")
+        .order_by("candidate__session__starts_at", "-created_at", "-pk")
+    )
+    latest = {}
+    for notice in notices:
+        latest.setdefault(notice.candidate_id, notice)
+    return list(latest.values())
+
+
+def roster_choice(
+    *,
+    user,
+    agency=None,
+    subordinates: bool = True,
+    post: str = "",
+    id_numbers: list[str] | None = None,
+) -> QuerySet[Auxiliary]:
+    """The people the admin picked: everyone in an agency (or its subordinates), by post, or
+    by hand (ID-card numbers); only among those the admin manages."""
+    qs = managed_auxiliaries(user).select_related("agency", "user").order_by("agency__path", "pk")
+    if id_numbers is not None:
+        return qs.filter(id_number__in=[n.strip().upper() for n in id_numbers if n.strip()])
+    if agency is not None:
+        qs = (
+            qs.filter(agency__path__startswith=agency.path)
+            if subordinates
+            else qs.filter(agency=agency)
+        )
+    if post:
+        qs = qs.filter(post=post.strip())
+    return qs
+
+
+@dataclass
+class LiveRow:
+    candidate: SessionCandidate
+    state: str
+    answered: int = 0
+    total: int = 0
+    last_save: datetime.datetime | None = None
+    deadline: datetime.datetime | None = None
+
+    @property
+    def state_label(self) -> str:
+        return str(STATES[self.state])
+
+
+def live_rows(*, session: ExamSession, now: datetime.datetime | None = None) -> list[LiveRow]:
+    """Every candidate's state for the proctor, in three queries whatever the cohort's size."""
+    now = now or timezone.now()
+    candidates = list(
+        session.candidates.select_related("auxiliary__agency", "attempt").order_by(
+            "auxiliary__agency__path", "auxiliary__name", "pk"
+        )
+    )
+    attempt_ids = [c.attempt_id for c in candidates if c.attempt_id]
+    progress = {
+        row["attempt_id"]: row
+        for row in AttemptQuestion.objects.filter(attempt_id__in=attempt_ids)
+        .order_by()
+        .values("attempt_id")
+        .annotate(
+            total=Count("pk"),
+            answered=Count("pk", filter=~Q(selected=[])),
+            last_save=Max("answered_at"),
+        )
+    }
+    rows = []
+    for candidate in candidates:
+        row = LiveRow(candidate=candidate, state=_state(candidate, now))
+        if candidate.attempt_id:
+            counts = progress.get(candidate.attempt_id, {})
+            row.answered = counts.get("answered", 0)
+            row.total = counts.get("total", 0)
+            row.last_save = counts.get("last_save")
+            row.deadline = candidate.attempt.deadline
+        rows.append(row)
+    return rows
+
+
+def _state(candidate: SessionCandidate, now: datetime.datetime) -> str:
+    attempt: Attempt | None = candidate.attempt
+    if attempt is not None:
+        if not attempt.is_open:
+            return "handed_in"
+        seen = candidate.last_seen_at
+        if seen is None or now - seen > NO_CONTACT_AFTER:
+            return "no_contact"
+        return "answering"
+    if candidate.absent_at is not None:
+        return "absent"
+    if candidate.arrived_at is not None:
+        return "waiting"
+    return "not_arrived"
+
+
+def state_counts(rows: list[LiveRow]) -> list[tuple[str, str, int]]:
+    counts = Counter(row.state for row in rows)
+    return [(code, str(label), counts.get(code, 0)) for code, label in STATES.items()]
