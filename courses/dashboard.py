@@ -22,9 +22,13 @@ def my_course_panel(request) -> Panel | None:
     course, outline = _outline(request)
     if course is None:
         return None
+    auxiliary = getattr(user, "auxiliary", None)
+    # Someone already in service (a credential issued before the platform, or after an earlier
+    # course) reads the course as a refresher: it no longer gates anything for them (Art. 20).
+    for_review = auxiliary is not None and auxiliary.status not in PRE_SERVICE_STATUSES
     return Panel(
         template="courses/panels/my_course.html",
-        context={"outline": outline, "course": course},
+        context={"outline": outline, "course": course, "for_review": for_review},
         order=10,
     )
 

@@ -183,3 +183,23 @@ def test_finishing_the_course_sends_one_signal(
         course_completed.disconnect(listener)
     assert len(received) == 1
     assert received[0][0] == org.learner_a and received[0][1] == course.pk
+
+
+def test_someone_in_service_reads_the_course_as_a_refresher(course, lessons, org):
+    """A credential holder with no completion on record (credentialed before the platform) was
+    shown 已读 0 / 11 and told the exam opens when the course is complete."""
+    from lms.models import AuxiliaryStatus
+
+    org.aux_a.status = AuxiliaryStatus.CREDENTIALED
+    org.aux_a.save(update_fields=["status"])
+    html = client_for(org.learner_a).get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    panel = html[html.index("my-course") :]
+    panel = panel[: panel.index("</section>")]
+    assert "岗前培训课程可随时复习" in panel and course.url in panel
+    assert "即可参加考试" not in panel and "<progress" not in panel
+
+
+def test_a_trainee_still_sees_the_course_as_the_exams_gate(course, lessons, learner_client):
+    html = learner_client.get("/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    panel = html[html.index("my-course") :]
+    assert "即可参加考试" in panel[: panel.index("</section>")]
