@@ -38,13 +38,11 @@ from credentials.exceptions import FontNotFoundError
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "CARDS_PER_PAGE",
     "CARD_SIZE_PX",
     "DPI",
     "CardData",
     "CardDesign",
     "card_png",
-    "cohort_pdf",
     "cohort_zip",
     "fit_lines",
     "font_path",
@@ -124,12 +122,6 @@ QR_SIZE = 232
 QR_BOX = (CARD_W - MARGIN - QR_SIZE + 8, 136, CARD_W - MARGIN + 8, 136 + QR_SIZE)
 INFO_X = PHOTO_BOX[2] + 34  # left edge of the text column
 INFO_RIGHT = QR_BOX[0] - 22  # right edge of the text column
-
-# Print sheet (A4 portrait at 300 dpi).
-A4_SIZE_PX = (2480, 3508)
-SHEET_COLS, SHEET_ROWS = 2, 4
-CARDS_PER_PAGE = SHEET_COLS * SHEET_ROWS
-SHEET_GUTTER = 118  # 10 mm between cards: room for crop marks and an imprecise guillotine
 
 # --------------------------------------------------------------------------------------
 # Fonts
@@ -697,78 +689,6 @@ def card_png(data: CardData, design: CardDesign, *, side: str = "front") -> byte
     if side == "back":
         return _png_bytes(render_back(data, design))
     raise ValueError(f"side must be 'front' or 'back', got {side!r}")
-
-
-def _slot_origin(slot: int, *, mirrored: bool = False) -> tuple[int, int]:
-    cols, rows = SHEET_COLS, SHEET_ROWS
-    grid_w = cols * CARD_W + (cols - 1) * SHEET_GUTTER
-    grid_h = rows * CARD_H + (rows - 1) * SHEET_GUTTER
-    left = (A4_SIZE_PX[0] - grid_w) // 2
-    top = (A4_SIZE_PX[1] - grid_h) // 2
-    row, col = divmod(slot, cols)
-    x = left + col * (CARD_W + SHEET_GUTTER)
-    if mirrored:  # long-edge duplex: the back of column c lands under column (cols-1-c)
-        x = A4_SIZE_PX[0] - x - CARD_W
-    return x, top + row * (CARD_H + SHEET_GUTTER)
-
-
-def _crop_marks(d: ImageDraw.ImageDraw, x: int, y: int) -> None:
-    off, length, width = 12, 44, 2  # 1 mm clear of the card edge, 3.7 mm long
-    color = (0, 0, 0)
-    x1, y1 = x + CARD_W, y + CARD_H
-    for cx, sx in ((x, -1), (x1, 1)):
-        for cy, sy in ((y, -1), (y1, 1)):
-            d.line([(cx + sx * off, cy), (cx + sx * (off + length), cy)], fill=color, width=width)
-            d.line([(cx, cy + sy * off), (cx, cy + sy * (off + length))], fill=color, width=width)
-
-
-def _sheet(images: Sequence[Image.Image], header: str, *, mirrored: bool) -> Image.Image:
-    page = Image.new("RGB", A4_SIZE_PX, WHITE)
-    d = ImageDraw.Draw(page)
-    _, top = _slot_origin(0)
-    _draw_text(d, (A4_SIZE_PX[0] // 2, top // 2), header, 30, (107, 114, 128), anchor="mm")
-    for slot, card in enumerate(images):
-        x, y = _slot_origin(slot, mirrored=mirrored)
-        page.paste(card, (x, y))
-        _crop_marks(d, x, y)
-    return page
-
-
-def cohort_pdf(
-    cards: Iterable[CardData], design: CardDesign, *, include_backs: bool = False
-) -> bytes:
-    """Printable A4 PDF (300 dpi), ``CARDS_PER_PAGE`` card fronts per page with crop marks.
-
-    With ``include_backs=True`` each front sheet is followed by a back sheet laid out for
-    long-edge duplex printing (columns mirrored so each back lands behind its front).
-    """
-    items = list(cards)
-    if not items:
-        raise ValueError("cohort_pdf: no cards")
-    n_pages = math.ceil(len(items) / CARDS_PER_PAGE)
-    hint = "请以 100% 实际尺寸打印，沿裁切标记裁切（85.6 × 54 mm）"
-    pages: list[Image.Image] = []
-    for p in range(n_pages):
-        chunk = items[p * CARDS_PER_PAGE : (p + 1) * CARDS_PER_PAGE]
-        head = f"{design.title} · 第 {p + 1}/{n_pages} 页"
-        fronts = [render_front(c, design) for c in chunk]
-        pages.append(_sheet(fronts, f"{head} · 正面 · {hint}", mirrored=False))
-        if include_backs:
-            backs = [render_back(c, design) for c in chunk]
-            pages.append(_sheet(backs, f"{head} · 背面（长边翻转双面打印）", mirrored=True))
-    buf = io.BytesIO()
-    pages[0].save(
-        buf,
-        format="PDF",
-        save_all=True,
-        append_images=pages[1:],
-        resolution=float(DPI),
-        quality=95,
-        subsampling=0,  # 4:4:4 keeps coloured text edges and the QR crisp
-        title=design.title,
-        author=design.issuer_name,
-    )
-    return buf.getvalue()
 
 
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')

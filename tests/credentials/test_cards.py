@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import math
-import re
 import zipfile
 from dataclasses import replace
 
@@ -18,14 +16,12 @@ from credentials import cards
 from credentials.cards import (
     BAND_HEIGHT,
     CARD_SIZE_PX,
-    CARDS_PER_PAGE,
     NAME_BOX,
     PHOTO_BOX,
     QR_BOX,
     CardData,
     CardDesign,
     card_png,
-    cohort_pdf,
     cohort_zip,
     font_path,
     qr_image,
@@ -321,38 +317,3 @@ def test_cohort_zip_sanitises_names_and_rejects_duplicates():
         assert all("/" not in n and not n.startswith(".") for n in zf.namelist())
     with pytest.raises(ValueError):
         cohort_zip([make_card(number="X-1"), make_card(number="X-1")], DESIGN)
-
-
-def _pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page\b", pdf))
-
-
-@pytest.mark.parametrize("n", [1, CARDS_PER_PAGE, CARDS_PER_PAGE + 1])
-def test_cohort_pdf_pages(n):
-    assert 8 <= CARDS_PER_PAGE <= 10
-    batch = (make_card(number=f"N-{i}") for i in range(n))  # any iterable
-    pdf = cohort_pdf(batch, DESIGN)
-    assert pdf.startswith(b"%PDF")
-    assert _pdf_pages(pdf) == math.ceil(n / CARDS_PER_PAGE)
-    # A4 at 300 dpi → MediaBox 595.2 × 841.92 pt
-    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
-    assert box and abs(float(box[1]) - 595.2) < 1 and abs(float(box[2]) - 841.92) < 1
-
-
-def test_cohort_pdf_with_backs_and_empty():
-    pdf = cohort_pdf([make_card(number=f"N-{i}") for i in range(3)], DESIGN, include_backs=True)
-    assert _pdf_pages(pdf) == 2
-    with pytest.raises(ValueError):
-        cohort_pdf([], DESIGN)
-
-
-def test_sheet_slots_do_not_overlap_and_fit_a4():
-    w, h = CARD_SIZE_PX
-    rects = [cards._slot_origin(s) for s in range(CARDS_PER_PAGE)]
-    for x, y in rects:
-        assert x >= 0 and y >= 0 and x + w <= cards.A4_SIZE_PX[0] and y + h <= cards.A4_SIZE_PX[1]
-    for i, (ax, ay) in enumerate(rects):
-        for bx, by in rects[i + 1 :]:
-            assert (
-                ax + w + 100 <= bx or bx + w + 100 <= ax or ay + h + 100 <= by or by + h + 100 <= ay
-            )
