@@ -2,22 +2,26 @@
 through the real services (course completion, start, answers, hand-in, the Art. 20 credential
 on a pass), at dates spread over the past months, so that the dashboard's pass rate and
 training funnel show what a running agency sees. The demo learner logins are left alone, so
-whoever tries the demo sits the exam for the first time. Idempotent."""
+whoever tries the demo sits the exam for the first time. Seed step 46 adds an exam session a
+week ahead for two of 东湖区's trainees. Idempotent."""
 
 from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from courses.models import LessonProgress
+from courses.models import CourseCompletion, LessonProgress
 from courses.selectors import course_lessons
 from courses.services import course_completion_record
 from exams import services
 from exams.grading import correct_keys
 from exams.models import Attempt, Exam
 from exams.seeding import seed_exam
+from exams.sessions import services as session_services
+from exams.sessions.models import ExamSession
 from lms.demo import STATUS_PLAN, demo_auxiliary
 from lms.models import AuxiliaryStatus
 from lms.services import learner_login_create
@@ -85,3 +89,42 @@ def _complete_course(user, course, *, at: datetime.datetime) -> None:
             user=user, lesson=lesson, defaults={"completed_at": at}
         )
     course_completion_record(user=user, course=course, at=at)
+
+
+# A sitting a week ahead for 东湖区's trainees who may sit it: the one who failed in the
+# history above retakes, and the one still reading finishes the course first (as enrolment
+# requires). Proctored by the agency's supervisor; the papers are drawn by the job pipeline.
+SESSION_CANDIDATES = (14, 20)
+
+
+def seed_exam_session(stdout=None) -> None:
+    exam = Exam.objects.filter(active=True, course__isnull=False).order_by("pk").first()
+    admin = get_user_model().objects.filter(username="dhadmin").first()
+    proctor = get_user_model().objects.filter(username="sup_dh").first()
+    people = [demo_auxiliary(index) for index in SESSION_CANDIDATES]
+    if exam is None or admin is None or None in people:
+        return
+    agency = people[0].agency
+    if ExamSession.objects.filter(agency=agency).exists():
+        return
+    with transaction.atomic():
+        for auxiliary in people:
+            user = auxiliary.user or learner_login_create(auxiliary=auxiliary).auxiliary.user
+            if not CourseCompletion.objects.filter(user=user, course=exam.course).exists():
+                _complete_course(user, exam.course, at=timezone.now() - datetime.timedelta(days=1))
+        day = timezone.localdate() + datetime.timedelta(days=7)
+        starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 30)))
+        session = session_services.session_create(
+            actor=admin,
+            exam=exam,
+            agency=agency,
+            title=f"{day.year}年{day.month}月岗前培训考试",
+            starts_at=starts_at,
+            venue="东湖区城市管理综合行政执法局三楼会议室",
+            what_to_bring="身份证原件；手机充满电",
+            proctors=[proctor] if proctor else [],
+        )
+        session_services.session_enrol(session=session, actor=admin, auxiliaries=people)
+        session_services.session_confirm(session=session, actor=admin)
+    if stdout:
+        stdout.write(f"  考试场次：{session.title}，{len(people)} 名考生")

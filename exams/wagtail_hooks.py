@@ -189,6 +189,7 @@ def seed_steps():
     return [
         SeedStep(30, "question bank and exam", "题库和考试", seeding.seed_step),
         SeedStep(45, "exam history", "学员考试记录", demo.seed_exam_history),
+        SeedStep(46, "exam session", "考试场次", demo.seed_exam_session),
     ]
 
 

@@ -125,6 +125,7 @@ def test_each_named_hook_returns_what_the_apps_register():
         (30, "question bank and exam"),
         (40, "credentials"),
         (45, "exam history"),
+        (46, "exam session"),
         (48, "training"),
         (50, "assessment template and cycle"),
     ]
