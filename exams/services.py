@@ -360,6 +360,50 @@ def attempt_submit(*, attempt: Attempt, now: datetime.datetime | None = None) ->
     return locked
 
 
+def attempt_hand_in(
+    *, attempt: Attempt, answers: dict[int, list[str]], now: datetime.datetime | None = None
+) -> tuple[Attempt, list[int]]:
+    """Hand in with the answers the form carries, then submit and grade.
+
+    The form's answers count as the newest writes, so a page that could not autosave (no
+    script, the network just back) loses nothing. Returns the finished attempt and the
+    positions whose answer on the form was refused because it arrived after the deadline plus
+    grace and differs from the one that counted: the result page names them."""
+    now = now or timezone.now()
+    seq = int(now.timestamp() * 1000)
+    refused = []
+    for position, selected in answers.items():
+        try:
+            result = attempt_save_answer(
+                attempt=attempt, position=position, selected=selected, seq=seq, now=now
+            )
+        except (AnswerError, Attempt.DoesNotExist):
+            continue
+        if result.outcome is SaveOutcome.CLOSED and any(value.strip() for value in selected):
+            refused.append(position)
+    finished = attempt_submit(attempt=attempt, now=now)
+    if not refused:
+        return finished, []
+    counted = dict(
+        finished.questions.filter(position__in=refused).values_list("position", "selected")
+    )
+    late = [
+        position
+        for position in sorted(refused)
+        if _answer_key(answers[position]) != _answer_key(counted.get(position) or [])
+    ]
+    return finished, late
+
+
+def _answer_key(selected: list[str]) -> tuple[str, ...]:
+    """An answer as compared for "the same": surrounding spaces and trailing empty fields
+    do not count."""
+    values = [str(value).strip() for value in selected]
+    while values and not values[-1]:
+        values.pop()
+    return tuple(values)
+
+
 @transaction.atomic
 def attempt_expire_if_due(*, attempt: Attempt, now: datetime.datetime | None = None) -> Attempt:
     """Finalise an attempt whose time ran out; anything else is returned as it is."""

@@ -3,8 +3,7 @@ services.py and selectors.py."""
 
 from __future__ import annotations
 
-import time
-
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
@@ -14,7 +13,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.utils.translation import pgettext
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
 from exams import selectors, services
@@ -105,6 +105,17 @@ def _paper_question(row) -> dict:
     elif qtype == "essay":
         question["essay"] = row.selected[0] if row.selected else ""
     return question
+
+
+@cache_control(no_cache=True)
+def service_worker(request):
+    """The worker that keeps an open paper on the device (site/templates/exams/
+    service_worker.js). Served under /exams/ because a worker's scope is its own folder; public,
+    as it holds nothing of anyone's."""
+    context = {"scope": reverse("exams:overview"), "static_url": settings.STATIC_URL}
+    return render(
+        request, "exams/service_worker.js", context, content_type="text/javascript; charset=utf-8"
+    )
 
 
 @never_cache
@@ -243,22 +254,22 @@ def _form_position(key: str) -> int | None:
 @require_POST
 def submit(request, pk: int):
     attempt = selectors.learner_attempt_or_404(user=request.user, pk=pk)
-    # The form carries the answers on screen too, so a page that could not autosave (no
-    # script, network just back) loses nothing; they count as the newest writes.
-    seq = int(time.time() * 1000)
+    answers = {}
     for key in request.POST:
         position = _form_position(key)
         if position is not None:
-            try:
-                services.attempt_save_answer(
-                    attempt=attempt,
-                    position=position,
-                    selected=request.POST.getlist(key),
-                    seq=seq,
-                )
-            except services.AnswerError:
-                continue
-    services.attempt_submit(attempt=attempt)
+            answers[position] = request.POST.getlist(key)
+    attempt, late = services.attempt_hand_in(attempt=attempt, answers=answers)
+    if late:
+        questions = pgettext("list separator", ", ").join(str(position) for position in late)
+        messages.warning(
+            request,
+            _(
+                "Your answers to questions %(questions)s reached the server after the time was "
+                "up and did not count. The answers shown below are the ones that counted."
+            )
+            % {"questions": questions},
+        )
     return redirect("exams:result", pk=attempt.pk)
 
 

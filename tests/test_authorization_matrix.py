@@ -87,8 +87,9 @@ def R(method, url, need=None, owner=NONE):  # a table row: short on purpose
     return Route(method, url, need, owner)
 
 
-# Only these are public: login, verify, roster, healthz, static (WhiteNoise, not a route), plus
-# the language switch, the large-text switch and logout that the login page itself needs.
+# Only these are public: login, verify, roster, healthz, static (WhiteNoise, not a route), the
+# exam's service worker, plus the language switch, the large-text switch and logout that the
+# login page itself needs.
 EXPECTED: dict[str, Route] = {
     "healthz": Route("GET", "/healthz", fixed="PPPPPPP"),
     "login": Route("GET", "/accounts/login/", fixed="PAAAAAA"),
@@ -146,6 +147,8 @@ EXPECTED: dict[str, Route] = {
     # exams: the attempt is county A's learner's, and nobody else's
     "exams:overview": R("GET", "/exams/", C.LEARN),
     "exams:start": R("POST", "/exams/start/", C.LEARN),
+    # The worker that keeps an open paper on the device holds nothing of anyone's.
+    "exams:service_worker": Route("GET", "/exams/sw.js", fixed="PPPPPPP"),
     "exams:attempt": R("GET", "/exams/attempts/{attempt}/", C.LEARN, NOBODY),
     "exams:save": R("POST", "/exams/attempts/{attempt}/save/", C.LEARN, NOBODY),
     "exams:submit": R("POST", "/exams/attempts/{attempt}/submit/", C.LEARN, NOBODY),

@@ -117,6 +117,37 @@ def test_late_answer_gets_409_and_the_attempt_is_finalised(started, client):
     assert page.url == reverse("exams:result", args=[started.pk])
 
 
+def test_a_hand_in_sent_after_the_time_names_the_answers_that_did_not_count(started, client):
+    """A hand-in kept offline and sent after the deadline plus grace: the answers saved in time
+    count, the late ones are refused, and the result page says which."""
+    first = started.questions.get(position=1).snapshot["choices"]
+    second = started.questions.get(position=2).snapshot["choices"]
+    assert save(client, started, 1, [first[0]["key"]], 1).status_code == 200
+    Attempt.objects.filter(pk=started.pk).update(
+        deadline=timezone.now() - datetime.timedelta(minutes=2)
+    )
+    response = client.post(
+        reverse("exams:submit", args=[started.pk]),
+        # Question 1 as saved in time (not late), question 2 answered offline (late).
+        {"q1": [first[0]["key"]], "q2": [second[0]["key"]]},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "第 2 题的答案在考试时间结束后才送达服务器，未计入成绩" in html
+    assert "第 1、2 题" not in html
+    started.refresh_from_db()
+    assert started.status == AttemptStatus.EXPIRED
+    assert started.questions.get(position=1).selected == [first[0]["key"]]
+    assert started.questions.get(position=2).selected == []
+
+
+def test_a_hand_in_in_time_says_nothing_of_late_answers(started, client):
+    key = started.questions.get(position=2).snapshot["choices"][0]["key"]
+    response = client.post(reverse("exams:submit", args=[started.pk]), {"q2": [key]}, follow=True)
+    assert "未计入成绩" not in response.content.decode()
+    assert started.questions.get(position=2).selected == [key]
+
+
 def test_bad_payload_is_400(started, client):
     reply = client.post(
         reverse("exams:save", args=[started.pk]), data="nonsense", content_type="application/json"

@@ -6,6 +6,13 @@
  *   the newest write per question, so retries are harmless.
  * - Unsent answers live in localStorage until the server has them, and are re-sent after a
  *   reload or when the network comes back (with backoff).
+ * - Every answer given on this device, and the deadline, are kept in localStorage too (the
+ *   offline copy): with no network a reload gets the page from the service worker
+ *   (data-offline-copy, site/templates/exams/service_worker.js) as it was last served, and the
+ *   answers given since and the clock are put back from here.
+ * - While the server has not acknowledged something, the page says which questions; a hand-in
+ *   with no network is kept and sent when the connection returns. The server's deadline rules:
+ *   what arrives after it (plus grace) is refused, and the result page says which answers counted.
  * - Typed answers (blanks, essays) are recorded on every keystroke — a new sequence number
  *   and localStorage at once — but sent after a pause in typing (or on leaving the field), so
  *   a paragraph is a few requests, not hundreds. A keystroke the server acknowledged is never
@@ -36,7 +43,17 @@
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var total = Number(root.dataset.total) || 0;
   var storeKey = "exam-pending-" + root.dataset.attempt;
-  var seq = Number(root.dataset.maxSeq) || 0;
+  var copyKey = "exam-copy-" + root.dataset.attempt;
+  var handInKey = "exam-handin-" + root.dataset.attempt;
+  var unsentEl = document.getElementById("exam-unsent");
+  // Served by the service worker from the device, not by the server: the network is down.
+  var offlineCopy = root.hasAttribute("data-offline-copy");
+  var reached = !offlineCopy;  // has the server answered since this page was shown?
+  var networkDown = offlineCopy;
+  var handInQueued = false;
+  var sendingHandIn = false;
+  var renderedSeq = Number(root.dataset.maxSeq) || 0;
+  var seq = renderedSeq;
   var pending = {};            // position -> {selected, seq}
   var inFlight = {};           // position -> seq being sent
   var retryDelay = 1000;
@@ -44,11 +61,43 @@
   var closed = false;
   var submitting = false;
 
+  // ---- the offline copy: every answer given here, and the deadline ------------------------
+  function readCopy() {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(copyKey) || "{}");
+      if (kept && typeof kept === "object" && kept.answers) return kept;
+    } catch (e) { /* unreadable: start afresh */ }
+    return { answers: {} };
+  }
+  var copy = readCopy();
+
+  function writeCopy() {
+    try { window.localStorage.setItem(copyKey, JSON.stringify(copy)); } catch (e) { /* full or private */ }
+  }
+
+  function forgetCopy() {
+    try {
+      window.localStorage.removeItem(copyKey);
+      window.localStorage.removeItem(handInKey);
+    } catch (e) { /* ignore */ }
+  }
+
   // ---- countdown -----------------------------------------------------------------------
   var deadlineAt = performance.now() + (Number(root.dataset.remaining) || 0) * 1000;
+  if (offlineCopy && typeof copy.deadline === "number") {
+    // A reload with no network: the only clock that ran on meanwhile is the device's, so the
+    // deadline kept in the device's time is the one to count down to.
+    deadlineAt = performance.now() + (copy.deadline - Date.now());
+  }
+
+  function keepDeadline() {
+    copy.deadline = Date.now() + (deadlineAt - performance.now());
+    writeCopy();
+  }
 
   function syncRemaining(seconds) {
     if (typeof seconds === "number") deadlineAt = performance.now() + seconds * 1000;
+    keepDeadline();
   }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -79,6 +128,8 @@
 
   // ---- saved state ---------------------------------------------------------------------
   function setState(kind) {
+    networkDown = kind === "offline";
+    showUnsent();
     stateEl.className = "save-state save-state--" + kind;
     stateEl.textContent = {
       saved: root.dataset.labelSaved,
@@ -90,6 +141,21 @@
   function showMessage(text) {
     messageEl.textContent = text;
     messageEl.hidden = false;
+  }
+
+  // What the server has not acknowledged, said plainly while the network is down.
+  function showUnsent() {
+    if (!unsentEl) return;
+    var lines = [];
+    if (handInQueued) lines.push(root.dataset.labelHandInQueued);
+    else if (!reached) lines.push(root.dataset.labelOfflineCopy);
+    var unsent = Object.keys(pending).map(Number).sort(function (a, b) { return a - b; });
+    if (unsent.length && (networkDown || !reached)) {
+      lines.push(root.dataset.labelUnsent.replace("{list}", unsent.join(root.dataset.labelSeparator)));
+      if (lines.length === 1) lines.push(root.dataset.labelKept);
+    }
+    unsentEl.textContent = lines.join("\n");
+    unsentEl.hidden = !lines.length || !(networkDown || !reached || handInQueued);
   }
 
   function remember() {
@@ -164,10 +230,12 @@
       });
     }).then(function (reply) {
       delete inFlight[position];
+      reached = true;
       if (reply.status === 409) {
         closed = true;
         pending = {};
         remember();
+        forgetCopy();
         showMessage(reply.data.error || root.dataset.labelTimeup);
         window.setTimeout(function () {
           window.location.assign(reply.data.result_url || root.dataset.resultUrl);
@@ -215,6 +283,9 @@
     seq += 1;
     pending[position] = { selected: selected, seq: seq };
     remember();
+    copy.answers[position] = { selected: selected, seq: seq };
+    writeCopy();
+    showUnsent();
     markNav(position, selected.length > 0);
     updateProgress();
     window.clearTimeout(typingTimers[position]);
@@ -259,11 +330,17 @@
 
   window.addEventListener("online", function () {
     retryDelay = 1000;
-    flushAll();
+    if (handInQueued) sendHandIn();
+    else flushAll();
+  });
+
+  window.addEventListener("offline", function () {
+    networkDown = true;
+    showUnsent();
   });
 
   window.addEventListener("beforeunload", function (event) {
-    if (!submitting && Object.keys(pending).length) {
+    if (handInQueued || (!submitting && Object.keys(pending).length)) {
       event.preventDefault();
       event.returnValue = root.dataset.labelPending;
     }
@@ -281,10 +358,39 @@
       if (!window.confirm(question)) return;
     }
     submitting = true;
-    // The form carries every answer on screen, so unsent ones are handed in with it.
-    try { window.localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
     document.getElementById("submit-button").disabled = true;
-    HTMLFormElement.prototype.submit.call(form);
+    try { window.localStorage.setItem(handInKey, "1"); } catch (e) { /* ignore */ }
+    sendHandIn();
+  }
+
+  // The form carries every answer on screen, so unsent ones are handed in with it. It is sent
+  // by fetch so that, with no network, the hand-in is kept and sent again rather than lost on
+  // the browser's error page.
+  function sendHandIn() {
+    if (sendingHandIn) return;
+    sendingHandIn = true;
+    fetch(form.action, {
+      method: "POST", credentials: "same-origin", body: new FormData(form),
+      headers: { "X-CSRFToken": csrf }
+    }).then(function (response) {
+      sendingHandIn = false;
+      if (response.redirected && response.url.indexOf(root.dataset.resultUrl) !== -1) {
+        try { window.localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
+        forgetCopy();
+        handInQueued = false;
+        window.location.assign(response.url);
+        return;
+      }
+      // The server answered something else (a lapsed login, say): the form itself is sent,
+      // so the person sees the server's own page. The answers stay on the device.
+      handInQueued = false;
+      HTMLFormElement.prototype.submit.call(form);
+    }, function () {
+      sendingHandIn = false;
+      handInQueued = true;
+      setState("offline");
+      window.setTimeout(sendHandIn, 5000);
+    });
   }
 
   form.addEventListener("submit", function (event) {
@@ -292,7 +398,18 @@
     handIn(false);
   });
 
-  // ---- resume: answers typed but never sent (reload, crash, network) -----------------------
+  // ---- resume: answers given on this device since the page was rendered ---------------------
+  // (an offline copy is older than the last answers), then answers never sent (reload, crash,
+  // network), which are sent again.
+  Object.keys(copy.answers).forEach(function (position) {
+    var kept = copy.answers[position];
+    seq = Math.max(seq, kept.seq || 0);
+    if (!(kept.seq > renderedSeq)) return;
+    var fieldset = form.querySelector('.qcard[data-position="' + position + '"]');
+    if (!fieldset) return;
+    restore(fieldset, kept.selected || []);
+    markNav(position, (kept.selected || []).length > 0);
+  });
   try {
     var saved = JSON.parse(window.localStorage.getItem(storeKey) || "{}");
     Object.keys(saved).forEach(function (position) {
@@ -308,5 +425,15 @@
   root.addEventListener("exam:remaining", function (event) { syncRemaining(event.detail); });
 
   updateProgress();
+  keepDeadline();
+  showUnsent();
+  try { handInQueued = window.localStorage.getItem(handInKey) === "1"; } catch (e) { /* ignore */ }
+  if (handInQueued) {
+    // Handed in while offline, then the page was reloaded: it is still to be sent.
+    submitting = true;
+    document.getElementById("submit-button").disabled = true;
+    showUnsent();
+    sendHandIn();
+  }
   tick();
 })();

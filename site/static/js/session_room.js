@@ -9,6 +9,8 @@
  * - Once the paper is shown, the poll carries on slowly: it is the proctor's sign of life, it
  *   brings a pause (the clock held) and a resume or an extension (the clock moved) to exam.js
  *   through the "exam:remaining" event, and it reports a second device.
+ * - The paper's address is kept on the device: a reload with no network (the page then comes
+ *   from the service worker, data-offline-copy) opens the kept paper at once.
  * - Leaving the page and pasting are reported for the proctor; nothing is decided by them.
  */
 (function () {
@@ -35,6 +37,7 @@
   var paperShown = false;
   var paused = false;
   var heldRemaining = null;
+  var paperKey = "exam-room-" + window.location.pathname;
 
   var device;
   try {
@@ -195,6 +198,10 @@
       script.src = root.dataset.examScript;
       document.body.appendChild(script);
       watchIntegrity();
+      try { window.localStorage.setItem(paperKey, url); } catch (e) { /* ignore */ }
+      if (window.examCopies && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
+        window.examCopies.keep([url, root.dataset.examScript]);
+      }
       window.__paperShownAt = performance.now();
       document.dispatchEvent(new CustomEvent("session:paper"));
       nextPoll();
@@ -224,7 +231,10 @@
     paperEl.addEventListener("paste", function () { report("paste", 0); });
   }
 
-  if (state === "in_exam" && root.dataset.attemptUrl) loadPaper(root.dataset.attemptUrl);
+  var keptPaper = null;
+  try { keptPaper = window.localStorage.getItem(paperKey); } catch (e) { /* ignore */ }
+  if (root.hasAttribute("data-offline-copy") && keptPaper) loadPaper(keptPaper);
+  else if (state === "in_exam" && root.dataset.attemptUrl) loadPaper(root.dataset.attemptUrl);
   else if (state === "open") openPaper();
   poll();
   tick();
