@@ -71,6 +71,12 @@ def add_arguments(parser):
         "then every paper at the start instant; prints time_to_paper_p50/p95/p99_ms",
     )
     parser.add_argument(
+        "--unsealed",
+        action="store_true",
+        help="with --session: no sealed paper; every client opens its attempt and fetches the "
+        "exam page at the start (the page's fallback without WebCrypto)",
+    )
+    parser.add_argument(
         "--rounds",
         type=int,
         default=1,

@@ -1,12 +1,14 @@
 """`bench exam --session`: a session's synchronized start.
 
-N candidates of one session whose start is a few seconds ahead: every client loads the waiting
-room first (spread over the lead time, as people arrive), reads the server's "starts in", and
-at the start instant plus the page's own jitter opens the pre-drawn paper and fetches it (what
-js/session_room.js does). time_to_paper is measured from the start instant to the paper page
-in the client's hands. Then the autosave pattern and the hand-in, and every acknowledged
-answer is checked against the database. The server's CPU for the start is read from /proc for
-gunicorn's processes, before the start and once every client has its paper.
+N candidates of one session whose start is a few seconds ahead, each doing what
+js/session_room.js does: load the waiting room (spread over the lead time, as people arrive),
+read the server's "starts in", fetch the sealed paper; at the start instant plus the page's
+jitter fetch the key and decrypt; then, within the page's open spread, open the attempt.
+time_to_paper is measured from the start instant to the decrypted paper in the client's hands
+(with --unsealed: to the exam page fetched after opening, the page's fallback). Then the
+autosave pattern and the hand-in, and every acknowledged answer is checked against the
+database. The server's CPU is read from /proc for gunicorn's processes: from just before the
+start until every client has its paper, and until every attempt is open.
 """
 
 from __future__ import annotations
@@ -23,9 +25,16 @@ from django.utils import timezone
 from bench import exam as exam_bench
 from bench import loadgen, servers
 from exams.models import Attempt, Exam
-from exams.sessions import services
+from exams.sessions import sealing, services
 from exams.sessions.models import ExamSession, PaperDraw, SessionCandidate, SessionStatus
-from exams.sessions.views import JITTER_MS_MAX, JITTER_MS_PER_CANDIDATE
+from exams.sessions.views import (
+    JITTER_MS_MAX,
+    JITTER_MS_PER_CANDIDATE,
+    OPEN_AFTER_MS_MAX,
+    OPEN_AFTER_MS_PER_CANDIDATE,
+    OPEN_SPREAD_MS_MAX,
+    OPEN_SPREAD_MS_PER_CANDIDATE,
+)
 from lms.models import Agency
 
 TITLE = "压测考试场次"
@@ -68,8 +77,9 @@ def _cpu_seconds(master_pid: int) -> float:
     return total / 100.0
 
 
-async def _candidate(port, key, session, start_at, jitter_ms, answers, think, stats, ack,
-                     got_paper, lead):  # fmt: skip
+async def _candidate(port, key, session, start_at, spread, answers, think, stats, ack,
+                     got_paper, opened_all, lead, sealed):  # fmt: skip
+    jitter_ms, open_after_ms, open_spread_ms = spread
     token = secrets.token_hex(16)
     headers = {
         "Cookie": f"sessionid={key}; csrftoken={token}",
@@ -78,13 +88,19 @@ async def _candidate(port, key, session, start_at, jitter_ms, answers, think, st
     }
     client = loadgen.Client("127.0.0.1", port, headers=headers)
     base = f"/exams/sessions/{session.pk}/room/"
-    arrived = False
+    arrived = attached = False
 
     def arrive(seconds):
         nonlocal arrived
         if not arrived:
             arrived = True
             got_paper.append(seconds)
+
+    def attach():
+        nonlocal attached
+        if not attached:
+            attached = True
+            opened_all.append(time.perf_counter())
 
     try:
         # People arrive over the lead time, not all in the last second.
@@ -96,8 +112,29 @@ async def _candidate(port, key, session, start_at, jitter_ms, answers, think, st
             return
         # The client's own clock from the server's "starts in" (as the page does).
         local_start = time.perf_counter() + status.json()["starts_in_ms"] / 1000
+        copy = None
+        if sealed:
+            reply = await exam_bench._request(client, stats, "sealed", "GET", base + "sealed/")
+            if reply is not None and reply.status_code == 200:
+                copy = reply.json()
+            else:
+                stats.error("sealed:refused")
         await asyncio.sleep(max(0.0, local_start - time.perf_counter()))
         await asyncio.sleep(random.random() * jitter_ms / 1000)
+        page_text = None
+        if copy is not None:
+            for _try in range(30):
+                reply = await exam_bench._request(client, stats, "key", "GET", base + "key/")
+                if reply is not None and reply.status_code == 200:
+                    key_bytes = sealing.base64.b64decode(reply.json()["key"])
+                    page_text = sealing.unseal(copy, key_bytes)
+                    break
+                await asyncio.sleep(0.5)
+            if page_text is None:
+                stats.error("key:refused")
+                return
+            arrive(time.perf_counter() - start_at)
+            await asyncio.sleep((open_after_ms + random.random() * open_spread_ms) / 1000)
         opened = None
         for _try in range(30):
             opened = await exam_bench._request(
@@ -110,10 +147,13 @@ async def _candidate(port, key, session, start_at, jitter_ms, answers, think, st
             stats.error("open:refused")
             return
         url = opened.json()["attempt_url"]
-        page = await exam_bench._request(client, stats, "paper", "GET", url)
-        arrive(time.perf_counter() - start_at if page is not None else None)
+        if page_text is None:
+            page = await exam_bench._request(client, stats, "paper", "GET", url)
+            arrive(time.perf_counter() - start_at if page is not None else None)
+            page_text = page.text if page else ""
+        attach()
         choices: dict[int, list[str]] = {}
-        for position, value in exam_bench._CHOICE_RE.findall(page.text if page else ""):
+        for position, value in exam_bench._CHOICE_RE.findall(page_text):
             choices.setdefault(int(position), []).append(value)
         if not choices:
             stats.error("paper:no_questions")
@@ -136,20 +176,36 @@ async def _candidate(port, key, session, start_at, jitter_ms, answers, think, st
         )  # fmt: skip
     finally:
         arrive(None)  # a client that failed before its paper counts as arrived, without one
+        attach()
         await client.close()
 
 
-async def _drive(port, keys, session, server_pid, answers, think, lead):
+async def _drive(port, keys, session, server_pid, answers, think, lead, sealed):
     stats = exam_bench.Stats()
     ack: dict = {}
     got_paper: list = []
+    opened_all: list = []
     jitter_ms = min(JITTER_MS_MAX, JITTER_MS_PER_CANDIDATE * len(keys))
+    open_after_ms = min(OPEN_AFTER_MS_MAX, OPEN_AFTER_MS_PER_CANDIDATE * len(keys))
+    open_spread_ms = min(OPEN_SPREAD_MS_MAX, OPEN_SPREAD_MS_PER_CANDIDATE * len(keys))
     seconds_to_start = (session.starts_at - timezone.now()).total_seconds()
     start_at = time.perf_counter() + seconds_to_start
     tasks = [
         asyncio.create_task(
             _candidate(
-                port, key, session, start_at, jitter_ms, answers, think, stats, ack, got_paper, lead
+                port,
+                key,
+                session,
+                start_at,
+                (jitter_ms, open_after_ms, open_spread_ms),
+                answers,
+                think,
+                stats,
+                ack,
+                got_paper,
+                opened_all,
+                lead,
+                sealed,
             )  # fmt: skip
         )
         for key in keys
@@ -163,17 +219,27 @@ async def _drive(port, keys, session, server_pid, answers, think, lead):
     times = [t for t in got_paper if t is not None]
     print(
         f"papers: {len(times)}; time_to_paper p95 {exam_bench._percentile(times, 95):.0f} ms; "
-        f"server CPU {cpu_start:.2f} s; autosaves and hand-ins follow …",
+        f"server CPU {cpu_start:.2f} s; opening the attempts …",
         flush=True,
     )
+    # Autosaves begin as soon as a client's attempt is open, so this window holds some.
+    while len(opened_all) < len(keys):
+        await asyncio.sleep(0.05)
+    cpu_opened = _cpu_seconds(server_pid) - cpu_before
+    opened_s = max(opened_all, default=start_at) - start_at
+    print(f"attempts open after {opened_s:.1f} s; autosaves and hand-ins follow …", flush=True)
     await asyncio.gather(*tasks)
-    return stats, ack, [t for t in got_paper if t is not None], cpu_start, jitter_ms
+    times = [t for t in got_paper if t is not None]
+    spread = (jitter_ms, open_after_ms, open_spread_ms)
+    return stats, ack, times, (cpu_start, cpu_opened, opened_s), spread
 
 
 def run(options, stdout) -> dict:
     learners, answers, think = options["learners"], options["answers"], options["think"]
-    # Enough lead for every client to load the waiting room first.
-    lead = max(8.0, learners / 100)
+    sealed = not options.get("unsealed")
+    # Enough lead for every client to load the waiting room (and its sealed paper) first:
+    # in a real sitting check-in opens 30 minutes before.
+    lead = max(8.0, learners / (10 if sealed else 100))
     stdout.write(f"seeding a session of {learners} candidates …")
     session, keys = _seed_session(learners, lead + 60)  # the server starts first
     connection.close()
@@ -190,8 +256,8 @@ def run(options, stdout) -> dict:
         session.refresh_from_db()
         connection.close()
         stdout.write(f"session start in {lead:.0f} s; {learners} clients in the waiting room …")
-        stats, ack, times, cpu_start, jitter_ms = asyncio.run(
-            _drive(port, keys, session, server.pid, answers, think, lead)
+        stats, ack, times, cpu, spread = asyncio.run(
+            _drive(port, keys, session, server.pid, answers, think, lead, sealed)
         )
         lost = exam_bench._lost_answers(ack)
         alive = server.poll() is None
@@ -203,14 +269,22 @@ def run(options, stdout) -> dict:
         "mode": "session",
         "learners": learners,
         "gunicorn_workers": options["workers"],
-        "jitter_ms": jitter_ms,
+        "paper": "sealed" if sealed else "fetched after opening",
+        "jitter_ms": spread[0],
+        "open_after_ms": spread[1],
+        "open_spread_ms": spread[2],
         "papers_received": len(times),
     }
     for pct in (50, 95, 99):
         figures[f"time_to_paper_p{pct}_ms"] = round(exam_bench._percentile(times, pct), 1)
     figures["time_to_paper_max_ms"] = round(max(times, default=0) * 1000, 1)
+    cpu_start, cpu_opened, opened_s = cpu
     figures["server_cpu_ms_per_start"] = round(cpu_start * 1000 / max(1, len(times)), 2)
-    for kind in ("room", "status", "open", "paper", "autosave", "submit"):
+    figures["all_attempts_open_after_s"] = round(opened_s, 1)
+    figures["server_cpu_ms_per_candidate_until_open"] = round(
+        cpu_opened * 1000 / max(1, len(times)), 2
+    )
+    for kind in ("room", "status", "sealed", "key", "open", "paper", "autosave", "submit"):
         values = stats.latencies.get(kind, [])
         figures[f"{kind}_p95_ms"] = round(exam_bench._percentile(values, 95), 1)
     figures["errors"] = sum(stats.errors.values())

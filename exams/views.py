@@ -3,6 +3,8 @@ services.py and selectors.py."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -73,6 +75,15 @@ def _paper(rows) -> list[dict]:
     return [_paper_question(row) for row in rows]
 
 
+def sealed_paper(drawn: list) -> list[dict]:
+    """A session candidate's pre-drawn paper ([[question id, snapshot], …]) as the exam page
+    shows a fresh attempt of it: the same positions, nothing answered."""
+    return [
+        _paper_question(SimpleNamespace(position=position, snapshot=snapshot, selected=[]))
+        for position, (_qid, snapshot) in enumerate(drawn, start=1)
+    ]
+
+
 def _paper_question(row) -> dict:
     snapshot = row.snapshot
     qtype = snapshot["qtype"]
@@ -129,6 +140,7 @@ def attempt_page(request, pk: int):
     paper = _paper(rows)
     context = {
         "attempt": attempt,
+        "exam": attempt.exam,
         "paper": paper,
         "answered": sum(1 for q in paper if q["selected"]),
         "remaining_seconds": selectors.remaining_seconds(attempt),

@@ -198,6 +198,10 @@ EXPECTED: dict[str, Route] = {
     "exams:sessions:room_status": R(
         "GET", "/exams/sessions/{session}/room/status/", C.LEARN, NOBODY
     ),
+    "exams:sessions:room_sealed": R(
+        "GET", "/exams/sessions/{session}/room/sealed/", C.LEARN, NOBODY
+    ),
+    "exams:sessions:room_key": R("GET", "/exams/sessions/{session}/room/key/", C.LEARN, NOBODY),
     "exams:sessions:room_open": R("POST", "/exams/sessions/{session}/room/open/", C.LEARN, NOBODY),
     "exams:sessions:room_event": R(
         "POST", "/exams/sessions/{session}/room/event/", C.LEARN, NOBODY

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Max, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
@@ -31,6 +32,7 @@ from lms.permissions import (
     scope_proctored,
     scope_queryset,
 )
+from lms.prepared import PreparedQuery
 
 # No sign of the candidate's browser for longer than this while answering: 失联.
 NO_CONTACT_AFTER = datetime.timedelta(seconds=60)
@@ -76,18 +78,45 @@ def _own_candidacies(user) -> QuerySet[SessionCandidate]:
     scope = scope_for(user)
     if scope.role != Role.LEARNER:
         return SessionCandidate.objects.none()
-    learner = Scope(Role.LEARNER, None, scope.user_id)
-    qs = SessionCandidate.objects.select_related("session__exam", "auxiliary", "attempt")
-    qs = scope_queryset(learner, qs, auxiliary_path="auxiliary__")
     # A draft was never shown to the candidates, nor is it once cancelled.
-    return qs.exclude(session__status=SessionStatus.DRAFT).exclude(
-        session__status=SessionStatus.CANCELLED, session__confirmed_at__isnull=True
+    return _own_candidacies_of(scope.user_id).select_related(
+        "session__exam", "auxiliary", "attempt"
     )
 
 
 def own_candidate_or_404(*, user, session_pk: int) -> SessionCandidate:
     """The learner's own candidacy in a confirmed session; anyone else's is 404."""
     return get_scoped_or_404(_own_candidacies(user), session_id=session_pk)
+
+
+def _own_candidacies_of(user_id: int) -> QuerySet[SessionCandidate]:
+    learner = Scope(Role.LEARNER, None, user_id)
+    qs = scope_queryset(learner, SessionCandidate.objects.all(), auxiliary_path="auxiliary__")
+    return qs.exclude(session__status=SessionStatus.DRAFT).exclude(
+        session__status=SessionStatus.CANCELLED, session__confirmed_at__isnull=True
+    )
+
+
+# The start instant's one read: a whole cohort asks for its key in the same seconds, so the
+# query (the same candidacies as own_candidate_or_404) is compiled once per process.
+_OWN_CANDIDATE_AT_START = PreparedQuery(
+    lambda user_id, session_pk: (
+        _own_candidacies_of(user_id).select_related("session__exam").filter(session_id=session_pk)
+    ),
+    "user_id",
+    "session_pk",
+)
+
+
+def own_candidate_at_start_or_404(*, user, session_pk: int) -> SessionCandidate:
+    """own_candidate_or_404 with the session and exam only, for the key at the start."""
+    scope = scope_for(user)
+    if scope.role != Role.LEARNER:
+        raise Http404
+    candidate = _OWN_CANDIDATE_AT_START.first(user_id=scope.user_id, session_pk=session_pk)
+    if candidate is None:
+        raise Http404
+    return candidate
 
 
 def own_candidate_id(*, user_id: int, session_pk: int) -> int | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Max, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -43,6 +43,7 @@ from exams.sessions.models import (
 from lms.jobs.services import job_claim, job_enqueue, job_fail, job_finish, job_progress
 from lms.models import Agency, Auxiliary, Role
 from lms.permissions import manages_agency, scope_for
+from lms.prepared import PreparedQuery
 
 # While a session is paused every open attempt's deadline is pushed this far out, so that no
 # clock (the server's sweep included) runs out during the pause; resume sets it back exactly.
@@ -446,6 +447,72 @@ def candidate_seen(*, candidate_id: int, now: datetime.datetime | None = None) -
     ).update(last_seen_at=now)
 
 
+# The person's attempts as the start's rules need them, in one row: the latest deadline of an
+# open attempt (any exam), and of this exam the attempts, the finished ones, whether one passed
+# and when the last finished. Compiled once per process (lms.prepared): a cohort asks at once.
+_ATTEMPT_SUMMARY = PreparedQuery(
+    lambda auxiliary_id, exam_id: (
+        Attempt.objects.filter(auxiliary_id=auxiliary_id)
+        .order_by()
+        .values("auxiliary_id")
+        .annotate(
+            open_deadline=Max("deadline", filter=Q(status=AttemptStatus.OPEN)),
+            of_exam=Count("pk", filter=Q(exam_id=exam_id)),
+            finished=Count("pk", filter=Q(exam_id=exam_id) & ~Q(status=AttemptStatus.OPEN)),
+            passed=Count(
+                "pk", filter=Q(exam_id=exam_id, passed=True) & ~Q(status=AttemptStatus.OPEN)
+            ),
+            last_finished=Max(
+                "finished_at", filter=Q(exam_id=exam_id) & ~Q(status=AttemptStatus.OPEN)
+            ),
+        )
+        .values_list("open_deadline", "of_exam", "finished", "passed", "last_finished")
+    ),
+    "auxiliary_id",
+    "exam_id",
+)
+
+
+def attempt_summary(*, auxiliary_id: int, exam_id: int) -> tuple:
+    """(latest open deadline, attempts of the exam, finished, passed, last finished)."""
+    row = _ATTEMPT_SUMMARY.first(auxiliary_id=auxiliary_id, exam_id=exam_id)
+    return row if row else (None, 0, 0, 0, None)
+
+
+def paper_refusal(
+    *, candidate: SessionCandidate, session: ExamSession, now: datetime.datetime, summary=None
+) -> DoorClosed | None:
+    """Why the candidate may not have their paper at ``now``, or None: the door (before the
+    start, paused, after the cutoff, absent, cancelled, not drawn) and the exam's attempt rules.
+    Asked by the start itself and by the release of a sealed paper's key, so the two agree."""
+    state = door_state(candidate=candidate, session=session, now=now)
+    if state in ("early", "waiting"):
+        return DoorClosed(DOOR_MESSAGES["waiting"](session), "waiting")
+    if state != "open":
+        return DoorClosed(DOOR_MESSAGES[state](session), state)
+    if session.status != SessionStatus.CONFIRMED:
+        return DoorClosed(DOOR_MESSAGES["cancelled"](session), "cancelled")
+    if candidate.drawn_at is None:
+        return DoorClosed(DOOR_MESSAGES["not_drawn"](session), "not_drawn")
+    exam = session.exam
+    if summary is None:
+        summary = attempt_summary(auxiliary_id=candidate.auxiliary_id, exam_id=exam.pk)
+    open_deadline, _of_exam, finished, passed, last_finished = summary
+    if open_deadline is not None and open_deadline + datetime.timedelta(seconds=10) >= now:
+        return DoorClosed(_("You have another exam in progress; finish it first."), "busy")
+    if passed:
+        return DoorClosed(_("You have already passed this exam."), "passed")
+    if finished >= exam.max_attempts:
+        return DoorClosed(
+            _("You have used all %(n)d attempts. Ask your agency about retraining.")
+            % {"n": exam.max_attempts},
+            "no_attempts",
+        )
+    if last_finished is not None and last_finished + exam.retake_wait > now:
+        return DoorClosed(_("Your waiting period after the last attempt has not ended."), "wait")
+    return None
+
+
 @transaction.atomic
 def session_open_paper(
     *, candidate_id: int, device: str = "", now: datetime.datetime | None = None
@@ -464,39 +531,14 @@ def session_open_paper(
         # join above ran on a snapshot taken before that request's attempt existed.
         return Attempt.objects.get(pk=candidate.attempt_id)
     session = candidate.session
-    state = door_state(candidate=candidate, session=session, now=now)
-    if state in ("early", "waiting"):
-        raise DoorClosed(DOOR_MESSAGES["waiting"](session), "waiting")
-    if state != "open":
-        raise DoorClosed(DOOR_MESSAGES[state](session), state)
-    if session.status != SessionStatus.CONFIRMED:
-        raise DoorClosed(DOOR_MESSAGES["cancelled"](session), "cancelled")
-    if candidate.drawn_at is None:
-        raise DoorClosed(DOOR_MESSAGES["not_drawn"](session), "not_drawn")
     exam = session.exam
     # The person's row, locked as the on-demand start locks it: the two never both start.
     auxiliary = Auxiliary.objects.select_for_update().get(pk=candidate.auxiliary_id)
-    history = list(
-        Attempt.objects.filter(auxiliary=auxiliary).values_list(
-            "exam_id", "status", "passed", "finished_at", "deadline"
-        )
-    )
-    if any(s == AttemptStatus.OPEN and d + datetime.timedelta(seconds=10) >= now
-           for _e, s, _p, _f, d in history):  # fmt: skip
-        raise DoorClosed(_("You have another exam in progress; finish it first."), "busy")
-    finished = [row for row in history if row[0] == exam.pk and row[1] != AttemptStatus.OPEN]
-    if any(passed for _e, _s, passed, _f, _d in finished):
-        raise DoorClosed(_("You have already passed this exam."), "passed")
-    if len(finished) >= exam.max_attempts:
-        raise DoorClosed(
-            _("You have used all %(n)d attempts. Ask your agency about retraining.")
-            % {"n": exam.max_attempts},
-            "no_attempts",
-        )
-    last = max((f for _e, _s, _p, f, _d in finished if f), default=None)
-    if last is not None and last + exam.retake_wait > now:
-        raise DoorClosed(_("Your waiting period after the last attempt has not ended."), "wait")
-    number = sum(1 for row in history if row[0] == exam.pk) + 1
+    summary = attempt_summary(auxiliary_id=auxiliary.pk, exam_id=exam.pk)
+    refusal = paper_refusal(candidate=candidate, session=session, now=now, summary=summary)
+    if refusal is not None:
+        raise refusal
+    number = summary[1] + 1
     attempt = Attempt.objects.create(
         exam=exam,
         auxiliary=auxiliary,

@@ -7,13 +7,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from exams.sessions import notices, report, selectors, services
+from exams.sessions import notices, report, sealing, selectors, services
 from exams.sessions.exceptions import DoorClosed, EnrolmentRefused, SessionError
 from exams.sessions.forms import (
     AccommodationForm,
@@ -25,6 +26,7 @@ from exams.sessions.forms import (
     SessionForm,
 )
 from exams.sessions.models import IntegrityKind, PaperDraw
+from exams.views import sealed_paper
 from lms import jsonbody
 from lms.downloads import as_download
 from lms.jobs.views import job_status_response
@@ -41,6 +43,17 @@ from lms.permissions import (
 # (one per candidate, up to the cap), so a start is a ramp and not a wall.
 JITTER_MS_PER_CANDIDATE = 1
 JITTER_MS_MAX = 2000
+# After the sealed paper is on screen, the attempt is opened once the cohort's keys are out
+# (4 ms per candidate, at most 10 s), spread over a window (15 ms per candidate, at most 30 s):
+# the opening is the start's costly part, and the candidate is already reading meanwhile,
+# their answers kept on the device until the attempt exists.
+OPEN_AFTER_MS_PER_CANDIDATE = 4
+OPEN_AFTER_MS_MAX = 10000
+OPEN_SPREAD_MS_PER_CANDIDATE = 15
+OPEN_SPREAD_MS_MAX = 30000
+# The sealed paper is fetched within this long after arriving in the waiting room (at most,
+# and never later than 20 s before the start).
+SEALED_SPREAD_MS_MAX = 60000
 
 
 def _messages(error: SessionError) -> list[str]:
@@ -398,6 +411,9 @@ def room(request, pk: int):
         "auxiliary": candidate.auxiliary,
         "payload": _room_payload(candidate, now),
         "jitter_ms": min(JITTER_MS_MAX, JITTER_MS_PER_CANDIDATE * count),
+        "open_after_ms": min(OPEN_AFTER_MS_MAX, OPEN_AFTER_MS_PER_CANDIDATE * count),
+        "open_spread_ms": min(OPEN_SPREAD_MS_MAX, OPEN_SPREAD_MS_PER_CANDIDATE * count),
+        "sealed_spread_ms": SEALED_SPREAD_MS_MAX,
         "extra_time": candidate.extra_time(candidate.session.exam.time_limit),
     }
     return render(request, "exams/sessions/room.html", context)
@@ -431,7 +447,64 @@ def room_open(request, pk: int):
         return JsonResponse(
             {"ok": False, "code": error.code, "error": str(error.message)}, status=409
         )
-    return JsonResponse({"ok": True, "attempt_url": reverse("exams:attempt", args=[attempt.pk])})
+    return JsonResponse(
+        {
+            "ok": True,
+            "attempt": attempt.pk,
+            "attempt_url": reverse("exams:attempt", args=[attempt.pk]),
+            # What a sealed paper already on screen needs to become the exam page.
+            "save_url": reverse("exams:save", args=[attempt.pk]),
+            "submit_url": reverse("exams:submit", args=[attempt.pk]),
+            "result_url": reverse("exams:result", args=[attempt.pk]),
+            "remaining": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
+        }
+    )
+
+
+@never_cache
+@learner_required
+def room_sealed(request, pk: int):
+    """Before the start: the candidate's paper, rendered as the exam page renders it and
+    encrypted with their own key (exams/sessions/sealing.py). Nothing of it is readable until
+    the key is released at the start."""
+    candidate = selectors.own_candidate_or_404(user=request.user, session_pk=pk)
+    session = candidate.session
+    state = services.door_state(candidate=candidate, session=session, now=timezone.now())
+    if state not in ("waiting", "open", "paused") or candidate.drawn_at is None:
+        return JsonResponse({"ok": False, "code": state}, status=409)
+    html = render_to_string(
+        "exams/_paper.html",
+        {
+            "sealed": True,
+            "exam": session.exam,
+            "paper": sealed_paper(candidate.paper),
+            "answered": 0,
+            "remaining_seconds": int(session.exam.time_limit.total_seconds()),
+            "max_seq": 0,
+        },
+        request=request,
+    )
+    key = sealing.paper_key(candidate=candidate, session=session)
+    return JsonResponse({"ok": True, **sealing.seal(html, key)})
+
+
+@never_cache
+@learner_required
+def room_key(request, pk: int):
+    """At the start instant: the key to the sealed paper, under the same rules as opening it
+    (services.paper_refusal), and the seconds left on the candidate's clock."""
+    candidate = selectors.own_candidate_at_start_or_404(user=request.user, session_pk=pk)
+    session = candidate.session
+    now = timezone.now()
+    if candidate.attempt_id is None:
+        refusal = services.paper_refusal(candidate=candidate, session=session, now=now)
+        if refusal is not None:
+            return JsonResponse(
+                {"ok": False, "code": refusal.code, "error": str(refusal.message)}, status=409
+            )
+    remaining = max(0, int((services.candidate_deadline(candidate, session) - now).total_seconds()))
+    key = sealing.paper_key(candidate=candidate, session=session)
+    return JsonResponse({"ok": True, "key": sealing.encode_key(key), "remaining": remaining})
 
 
 @never_cache

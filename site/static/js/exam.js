@@ -18,6 +18,10 @@
  *   a paragraph is a few requests, not hundreds. A keystroke the server acknowledged is never
  *   replaced by an older one (the sequence number), and one it has not is still in
  *   localStorage and on screen, so it is sent again or handed in with the form.
+ * - In an exam session the paper can arrive sealed (data-sealed: js/session_room.js decrypted it
+ *   at the start, before the attempt was opened). Answers are then kept on the device under the
+ *   room's address and sent once the room dispatches "exam:attach" with the attempt's addresses;
+ *   a reload before that hands them to the opened attempt's page.
  * The result page only uses the progress-bar widths at the bottom.
  */
 (function () {
@@ -42,9 +46,15 @@
   var warned = {};
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var total = Number(root.dataset.total) || 0;
-  var storeKey = "exam-pending-" + root.dataset.attempt;
-  var copyKey = "exam-copy-" + root.dataset.attempt;
-  var handInKey = "exam-handin-" + root.dataset.attempt;
+  var sealed = root.hasAttribute("data-sealed");
+  var sealedId = "sealed-" + window.location.pathname;
+  var storeKey, copyKey, handInKey;
+  function useKeys(id) {
+    storeKey = "exam-pending-" + id;
+    copyKey = "exam-copy-" + id;
+    handInKey = "exam-handin-" + id;
+  }
+  useKeys(sealed ? sealedId : root.dataset.attempt);
   var unsentEl = document.getElementById("exam-unsent");
   // Served by the service worker from the device, not by the server: the network is down.
   var offlineCopy = root.hasAttribute("data-offline-copy");
@@ -214,6 +224,7 @@
   // ---- sending -------------------------------------------------------------------------
   function send(position) {
     var entry = pending[position];
+    if (sealed) { setState("saving"); return; }  // kept until the attempt is attached
     // One request per question at a time: a newer answer waits for the reply to the older
     // one and is sent from there, so answers reach the server in the order they were given.
     if (!entry || closed || position in inFlight) return;
@@ -367,6 +378,7 @@
   // by fetch so that, with no network, the hand-in is kept and sent again rather than lost on
   // the browser's error page.
   function sendHandIn() {
+    if (sealed) { handInQueued = true; return; }  // sent once the attempt is attached
     if (sendingHandIn) return;
     sendingHandIn = true;
     fetch(form.action, {
@@ -397,6 +409,46 @@
     event.preventDefault();
     handIn(false);
   });
+
+  // ---- a sealed paper becomes the attempt's ------------------------------------------------
+  function moveStored(from, to) {
+    try {
+      var value = window.localStorage.getItem(from);
+      if (value !== null && window.localStorage.getItem(to) === null) window.localStorage.setItem(to, value);
+      window.localStorage.removeItem(from);
+    } catch (e) { /* ignore */ }
+  }
+
+  function adoptSealed(id) {
+    ["exam-pending-", "exam-copy-", "exam-handin-"].forEach(function (prefix) {
+      moveStored(prefix + sealedId, prefix + id);
+    });
+  }
+
+  root.addEventListener("exam:attach", function (event) {
+    var attempt = event.detail;
+    if (!sealed) return;
+    sealed = false;
+    root.removeAttribute("data-sealed");
+    root.dataset.attempt = attempt.attempt;
+    root.dataset.saveUrl = attempt.save_url;
+    root.dataset.resultUrl = attempt.result_url;
+    form.action = attempt.submit_url;
+    adoptSealed(attempt.attempt);
+    useKeys(attempt.attempt);
+    remember();
+    writeCopy();
+    if (handInQueued) { try { window.localStorage.setItem(handInKey, "1"); } catch (e) { /* ignore */ } }
+    document.getElementById("submit-button").disabled = submitting;
+    syncRemaining(attempt.remaining);
+    if (handInQueued) sendHandIn();
+    else if (Object.keys(pending).length) flushAll();
+    else setState("saved");
+  });
+
+  // The page reloaded before a sealed paper was attached: its answers belong to this attempt.
+  if (!sealed) adoptSealed(root.dataset.attempt);
+  copy = readCopy();
 
   // ---- resume: answers given on this device since the page was rendered ---------------------
   // (an offline copy is older than the last answers), then answers never sent (reload, crash,

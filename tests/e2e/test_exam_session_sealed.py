@@ -1,0 +1,79 @@
+"""The sealed paper in Chromium at 390×844: the waiting room fetches the paper encrypted, at the
+start only the key is asked for and the paper is on screen before the attempt exists; an answer
+given then is kept and saved once the attempt is opened."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.browser import login
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sealed_paper_shows_at_the_start_and_keeps_answers_until_the_attempt_opens(
+    live_server, phone
+):
+    from django.utils import timezone
+
+    from courses.models import CourseCompletion
+    from courses.selectors import required_course
+    from exams.models import Attempt
+    from exams.selectors import credential_exam
+    from exams.sessions import services
+    from exams.sessions.models import ExamSession, PaperDraw
+    from tests.e2e.test_learner_journey import PASSWORD, _new_learner, _seed
+
+    _seed()
+    aux = _new_learner("e2e_sealed1")
+    CourseCompletion.objects.get_or_create(
+        user=aux.user, course=required_course(), defaults={"completed_at": timezone.now()}
+    )
+    exam = credential_exam()
+    # Far enough ahead for the page to fetch its sealed copy (never in the last 20 s).
+    start = timezone.now() + datetime.timedelta(seconds=28)
+    session = ExamSession.objects.create(
+        exam=exam, agency=aux.agency, title="岗前考试密封卷", online=True, starts_at=start,
+        check_in_at=start - datetime.timedelta(minutes=30),
+        late_cutoff_at=start + datetime.timedelta(minutes=15), ends_at=start + exam.time_limit,
+        status="confirmed",
+    )  # fmt: skip
+    session.candidates.create(auxiliary=aux)
+    services.session_draw_papers(draw_id=PaperDraw.objects.create(session=session).pk)
+
+    page = phone
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    held = []
+    page.route("**/room/open/", lambda route: held.append(route))  # opened when we say so
+    login(page, live_server.url, "e2e_sealed1", PASSWORD)
+    with page.expect_response("**/room/sealed/", timeout=20000) as sealed:
+        page.goto(f"{live_server.url}/exams/sessions/{session.pk}/room/")
+    assert sealed.value.status == 200
+    page.wait_for_selector("#exam[data-sealed] .qcard", timeout=40000)
+    assert any(url.endswith("/room/key/") for url in asked)
+    assert not Attempt.objects.filter(auxiliary=aux).exists()
+
+    # Answered before the attempt exists: shown as being saved, kept on the device.
+    first = page.locator("#exam .qcard").first
+    first.locator("input").first.check()
+    page.wait_for_function(
+        "() => document.getElementById('save-state').textContent.includes('保存中')"
+    )
+    assert page.locator("#submit-button").is_disabled()
+
+    while not held:
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    page.wait_for_function(
+        "() => document.getElementById('save-state').textContent.includes('已保存')",
+        timeout=20000,
+    )
+    attempt = Attempt.objects.get(auxiliary=aux)
+    saved = attempt.questions.get(position=1)
+    assert saved.selected, "the answer given before the attempt opened was saved"
+    assert not page.locator("#submit-button").is_disabled()
+    assert page.evaluate("document.getElementById('exam-form').action").endswith(
+        f"/exams/attempts/{attempt.pk}/submit/"
+    )
