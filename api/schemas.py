@@ -207,3 +207,58 @@ class RosterUpsertOut(Schema):
     updated: int
     unchanged: int
     people: list[UpsertedPerson]
+
+
+CredentialAction = Literal["suspend", "reactivate", "revoke"]
+
+
+class CredentialActionIn(Schema):
+    action: CredentialAction = Field(
+        description=(
+            "suspend: off duty until lifted; reactivate: lift a suspension (a credential whose "
+            "validity ran out meanwhile expires instead); revoke: for good (Art. 23)"
+        )
+    )
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class CategoryHours(Schema):
+    category: str = Field(examples=["法律法规"])
+    hours: Decimal = Field(description="Hours counted in this category this year")
+    minimum: Decimal | None = Field(description="The requirement's minimum, if it sets one")
+
+
+class TrainingHours(Schema):
+    person_id: int
+    agency: str
+    year: int
+    hours: Decimal = Field(description="Hours counted this year, corrections included")
+    required: Decimal = Field(description="The agency's annual requirement (0 if none)")
+    missing: Decimal = Field(description="Hours still needed, counting the category minimums")
+    met: bool
+    categories: list[CategoryHours]
+
+
+class TrainingHoursPage(Schema):
+    items: list[TrainingHours]
+    next_cursor: str | None
+
+
+class TrainingEntry(Schema):
+    id: int
+    person_id: int
+    agency: str
+    year: int = Field(description="The year the hours count for")
+    date: datetime.date
+    title: str
+    category: str
+    hours: Decimal = Field(description="Negative for a correction that takes hours away")
+    source: Literal["online", "classroom", "outside", "correction"]
+    reason: str = Field(description="For a correction: why")
+    corrects_id: int | None = Field(description="The entry a correction corrects")
+    created_at: datetime.datetime
+
+
+class TrainingEntryPage(Schema):
+    items: list[TrainingEntry]
+    next_cursor: str | None

@@ -4,6 +4,7 @@ selector built on one) and loads what a page shows in a fixed number of queries.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -11,7 +12,7 @@ from django.db.models.functions import Coalesce
 from assessments.models import Assessment, Cycle
 from credentials.models import Credential, CredentialEvent
 from credentials.selectors import visible_credentials
-from exams.models import Attempt, AttemptStatus
+from exams.models import Attempt, AttemptStatus, ExamPurpose
 from exams.selectors import staff_attempts
 from lms.models import Agency, Auxiliary
 from lms.permissions import (
@@ -20,6 +21,9 @@ from lms.permissions import (
     visible_agencies,
     visible_auxiliaries,
 )
+from training import selectors as training_selectors
+from training.hours import Rule, Standing, Totals, standing, year_totals
+from training.models import LedgerEntry
 
 FINISHED = (AttemptStatus.SUBMITTED, AttemptStatus.EXPIRED)
 
@@ -90,7 +94,7 @@ def exam_results(
     count = same.order_by().values("auxiliary").annotate(n=Count("pk")).values("n")
     qs = (
         staff_attempts(user=user)
-        .filter(status__in=FINISHED)
+        .filter(status__in=FINISHED, exam__purpose=ExamPurpose.PRE_JOB)  # not course quizzes
         .filter(~Exists(later))
         .annotate(finished_count=Coalesce(Subquery(count), 0))
     )
@@ -115,4 +119,60 @@ def cycle_assessments(user, *, cycle: Cycle, status: str | None = None) -> Query
     )
     if status:
         qs = qs.filter(status=status)
+    return qs
+
+
+def training_people(
+    user, *, agency: str | None = None, status: str | None = None
+) -> QuerySet[Auxiliary]:
+    """Whose yearly hours a token sees: the people it sees."""
+    return people(user, agency=agency, status=status)
+
+
+@dataclass(frozen=True)
+class HoursRow:
+    auxiliary: Auxiliary
+    totals: Totals
+    rule: Rule
+    standing: Standing
+
+
+def training_standings(page_people: list[Auxiliary], year: int) -> list[HoursRow]:
+    """A page of people's hours of ``year`` against their requirement, in page order: three
+    queries whatever the page size (the totals, the requirements and their minimums)."""
+    totals = training_selectors.totals_for(
+        Auxiliary.objects.filter(pk__in=[a.pk for a in page_people]), year
+    )
+    rules = training_selectors.rules_by_agency()
+    empty = year_totals([])
+    rows = []
+    for person in page_people:
+        person_totals = totals.get(person.pk, empty)
+        rule = training_selectors.rule_for(person.agency, rules)
+        rows.append(HoursRow(person, person_totals, rule, standing(person_totals, rule)))
+    return rows
+
+
+def training_entries(
+    user,
+    *,
+    agency: str | None = None,
+    person_id: int | None = None,
+    year: int | None = None,
+    updated_since: datetime.datetime | None = None,
+) -> QuerySet[LedgerEntry]:
+    """Ledger entries in the token's scope. Entries are never edited (a correction is a new
+    entry), so their creation time is the change time for incremental sync."""
+    qs = scope_queryset(
+        user,
+        LedgerEntry.objects.select_related("ledger__auxiliary__agency", "category"),
+        auxiliary_path="ledger__auxiliary__",
+    )
+    qs = _in_agency(qs, agency, "ledger__auxiliary__agency")
+    if person_id is not None:
+        qs = qs.filter(ledger__auxiliary_id=person_id)
+    if year is not None:
+        qs = qs.filter(ledger__year=year)
+    if updated_since:
+        qs = qs.filter(created_at__gte=updated_since)
     return qs

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query
 from ninja import Path as PathParam
@@ -17,9 +18,12 @@ from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, RFC3339, page, since
 from api.parser import StorableTextParser
 from api.tokens import write_record
 from assessments.models import AssessmentStatus
+from credentials import services as credential_services
+from credentials.models import CredentialStatus
 from lms import services as people_services
 from lms.models import AuxiliaryStatus
 from lms.permissions import get_scoped_or_404, managed_auxiliaries, scope_by_agency
+from training import selectors as training_selectors
 
 DESCRIPTION = """\
 行政执法辅助人员培训考核平台的数据接口（第二十一条第二款 信息化管理）。
@@ -246,6 +250,139 @@ def list_credentials(
 )  # fmt: skip
 def get_credential(request, credential_id: int = Id):
     return _credential(get_scoped_or_404(selectors.credentials(request.user), pk=credential_id))
+
+
+@api.post(
+    "/credentials/{credential_id}/status", response={200: schemas.Credential, **ERRORS},
+    tags=["credentials"],
+    summary="Suspend, reactivate or revoke a work credential (with a reason), as on its page",
+    description=(
+        "The same rules as the credential's page: a reason is required; only an active "
+        "credential can be suspended, only a suspended one reactivated; revocation is final. "
+        "The holder's status follows (Art. 20: no valid credential, not on duty) and the "
+        "credential.suspended / credential.revoked events are sent. A refused change is a 400 "
+        "with code refused."
+    ),
+)  # fmt: skip
+def change_credential_status(request, payload: schemas.CredentialActionIn, credential_id: int = Id):
+    require_write(request)
+    credential = get_scoped_or_404(selectors.credentials(request.user), pk=credential_id)
+    token = request.auth
+    service = {
+        "suspend": credential_services.credential_suspend,
+        "reactivate": credential_services.credential_reactivate,
+        "revoke": credential_services.credential_revoke,
+    }[payload.action]
+    try:
+        with transaction.atomic():
+            changed = service(
+                credential=credential,
+                actor=request.user,
+                reason=_("%(reason)s (API token “%(token)s”)")
+                % {"reason": payload.reason.strip(), "token": token.name},
+            )
+            write_record(
+                token=token,
+                operation="credential_status",
+                summary=_("Credential %(number)s: status %(status)s")
+                % {"number": changed.number, "status": CredentialStatus(changed.status).label},
+            )
+    except credential_services.CredentialRefused as refused:
+        raise errors.ApiError(400, "refused", " ".join(refused.reasons)) from None
+    return _credential(selectors.credentials(request.user).get(pk=credential.pk))
+
+
+# -- training hours --------------------------------------------------------------------------
+
+Year = Query(None, ge=2000, le=2100, description="The calendar year; this year if not given")
+
+
+@api.get(
+    "/training-hours", response={200: schemas.TrainingHoursPage, **ERRORS}, tags=["training"],
+    summary="Each person's training hours of a year against the agency's requirement",
+    description=(
+        "One item per person in the token's scope: hours counted in the year (corrections "
+        "included), by category, against the annual requirement of the person's agency (or "
+        "the nearest agency above that sets one) and its category minimums."
+    ),
+)  # fmt: skip
+def list_training_hours(
+    request,
+    year: int | None = Year,
+    agency: str | None = AgencyCode,
+    status: schemas.PersonStatus | None = Optional,
+    cursor: str | None = Cursor,
+    limit: int = Limit,
+):
+    year = year or timezone.localdate().year
+    qs = selectors.training_people(request.user, agency=agency, status=status)
+    items, next_cursor = page(qs, cursor=cursor, limit=limit)
+    names = {c.pk: c.name for c in training_selectors.categories()}
+    return {
+        "items": [
+            _training_hours(row, names, year) for row in selectors.training_standings(items, year)
+        ],
+        "next_cursor": next_cursor,
+    }
+
+
+def _training_hours(row, names: dict[int, str], year: int) -> dict:
+    totals, rule, result = row.totals, row.rule, row.standing
+    shown = set(totals.by_category) | set(rule.minimums)
+    return {
+        "person_id": row.auxiliary.pk,
+        "agency": row.auxiliary.agency.code,
+        "year": year,
+        "hours": totals.total,
+        "required": result.required,
+        "missing": result.missing,
+        "met": result.met,
+        "categories": [
+            {"category": name, "hours": totals.of(cat), "minimum": rule.minimums.get(cat)}
+            for cat, name in names.items()
+            if cat in shown
+        ],
+    }
+
+
+@api.get(
+    "/training-entries", response={200: schemas.TrainingEntryPage, **ERRORS},
+    tags=["training"], summary="Training ledger entries (online, classroom, outside, corrections)",
+    description=(
+        "Entries are never changed or deleted: a correction is a new entry with a reason and "
+        "signed hours. Sync incrementally with updated_since (the entry's creation time)."
+    ),
+)  # fmt: skip
+def list_training_entries(
+    request,
+    agency: str | None = AgencyCode,
+    person_id: int | None = Query(None, ge=1, le=schemas.MAX_ID),
+    year: int | None = Query(None, ge=2000, le=2100),
+    updated_since: Rfc3339 | None = UpdatedSince,
+    cursor: str | None = Cursor,
+    limit: int = Limit,
+):
+    qs = selectors.training_entries(
+        request.user,
+        agency=agency,
+        person_id=person_id,
+        year=year,
+        updated_since=since(updated_since),
+    )
+    items, next_cursor = page(qs, cursor=cursor, limit=limit)
+    return {
+        "items": [
+            {
+                "id": e.pk, "person_id": e.ledger.auxiliary_id,
+                "agency": e.ledger.auxiliary.agency.code, "year": e.ledger.year,
+                "date": e.date, "title": e.title, "category": e.category.name,
+                "hours": e.hours, "source": e.source, "reason": e.reason,
+                "corrects_id": e.corrects_id, "created_at": e.created_at,
+            }
+            for e in items
+        ],
+        "next_cursor": next_cursor,
+    }  # fmt: skip
 
 
 # -- exams and assessments -------------------------------------------------------------------

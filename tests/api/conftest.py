@@ -49,6 +49,7 @@ def world(org):
     cycle; returns their ids."""
     from tests.credentials.factories import credential, ready_for_credential
     from tests.reports.factories import make_assessment, make_cycle
+    from tests.training.factories import give_hours
 
     ids = {}
     for key, aux in (("a", org.aux_a), ("b", org.aux_b)):
@@ -62,5 +63,6 @@ def world(org):
             "attempt": exam.attempts.get(auxiliary=aux).pk,
             "cycle": cycle.pk,
             "assessment": assessment.pk,
+            "entry": give_hours(aux, 2).pk,
         }
     return ids

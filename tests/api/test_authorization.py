@@ -21,6 +21,7 @@ LISTS = [
     ("/exam-results", "attempt"),
     ("/cycles", "cycle"),
     ("/cycles/{cycle}/assessments", "assessment"),
+    ("/training-entries", "entry"),
 ]
 
 
@@ -77,6 +78,27 @@ def test_lists_show_only_the_tokens_scope(world, tokens):
             assert {world["a"][key], world["b"][key]} <= set(both), url
     agencies = [a["code"] for a in tokens["admin_b"].get("/agencies").json()["items"]]
     assert agencies == ["CTYB"]
+
+
+@pytest.mark.parametrize("who", list(WRITE_EXPECT))
+def test_credential_status_on_county_a(world, tokens, who):
+    from credentials.models import Credential
+
+    response = tokens[who].post(
+        f"/credentials/{world['a']['credential']}/status",
+        {"action": "suspend", "reason": "停岗调查"},
+    )
+    assert response.status_code == WRITE_EXPECT[who], response.json()
+    status = Credential.objects.get(pk=world["a"]["credential"]).status
+    assert (status == "suspended") == (WRITE_EXPECT[who] == 200)
+
+
+def test_training_hours_show_only_the_tokens_people(world, tokens):
+    in_a = {i["person_id"] for i in tokens["admin_a"].get("/training-hours").json()["items"]}
+    assert world["a"]["person"] in in_a and world["b"]["person"] not in in_a
+    everyone = tokens["provincial"].get("/training-hours").json()["items"]
+    assert {world["a"]["person"], world["b"]["person"]} <= {i["person_id"] for i in everyone}
+    assert tokens["none"].get("/training-hours").status_code == 401
 
 
 def test_filter_by_another_agency_shows_nothing(world, tokens):

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.credentials.factories import credential, pass_exam, setup_course_and_exam
 from tests.factories import AuxiliaryFactory, make_user
 from tests.reports.factories import make_assessment, make_cycle
+from tests.training.factories import give_hours
 
 
 @pytest.fixture
@@ -21,6 +22,8 @@ def crowd(org):
         credential(aux)
         pass_exam(aux, exam)
         make_assessment(cycle, aux, decision="renew")
+        give_hours(aux, 2)
+        give_hours(aux, 1, cat="业务技能")
     return cycle
 
 
@@ -33,7 +36,15 @@ def _queries(api, path: str, limit: int) -> int:
 
 
 @pytest.mark.parametrize(
-    "path", ["/people", "/credentials", "/exam-results", "/cycles/{cycle}/assessments"]
+    "path",
+    [
+        "/people",
+        "/credentials",
+        "/exam-results",
+        "/cycles/{cycle}/assessments",
+        "/training-hours",
+        "/training-entries",
+    ],
 )
 def test_query_count_does_not_grow_with_the_page(org, crowd, api_for, path):
     api = api_for(org.admin_a)
