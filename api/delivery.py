@@ -13,12 +13,14 @@ import secrets
 import urllib.error
 import urllib.request
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_q.tasks import async_task
 
 from api.addresses import address_refusal
-from api.models import Delivery, DeliveryStatus
+from api.models import Delivery, DeliveryStatus, OutboxEvent
 
 TIMEOUT_SECONDS = 10
 CLAIM = datetime.timedelta(seconds=TIMEOUT_SECONDS * 6)
@@ -119,3 +121,18 @@ def delivery_resend(*, delivery: Delivery) -> Delivery:
     delivery.save(update_fields=["status", "next_attempt_at"])
     transaction.on_commit(deliveries_enqueue)
     return delivery
+
+
+@transaction.atomic
+def outbox_purge(*, now: datetime.datetime | None = None) -> int:
+    """Delete the events older than ``WEBHOOK_KEEP_DAYS`` that every receiver has (or that
+    no endpoint wanted), with their deliveries; the number of events deleted. An event still
+    waiting or given up on stays, however old, with its page and its resend button: it has not
+    reached the system it was meant for."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.WEBHOOK_KEEP_DAYS)
+    unsent = Delivery.objects.filter(event=OuterRef("pk")).exclude(
+        status=DeliveryStatus.DELIVERED
+    )
+    old = OutboxEvent.objects.filter(created_at__lt=cutoff).exclude(Exists(unsent))
+    _total, by_model = old.delete()
+    return by_model.get(OutboxEvent._meta.label, 0)

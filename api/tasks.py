@@ -5,3 +5,7 @@ from api import delivery
 
 def deliveries_send() -> int:
     return delivery.deliveries_send()
+
+
+def outbox_purge() -> int:
+    return delivery.outbox_purge()

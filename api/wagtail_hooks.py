@@ -1,7 +1,10 @@
 """What the API adds to the other apps (lms/hooks.py lists the hooks): the tokens page in the
-navigation of those who may create tokens, and the schedule that sends webhook deliveries."""
+navigation of those who may create tokens, and the schedules that send webhook deliveries and
+purge the delivered ones."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -30,9 +33,15 @@ DELIVERIES = ScheduleSpec(
 )
 
 
+OUTBOX_PURGE = ScheduleSpec(
+    name="api: outbox purge", func="api.tasks.outbox_purge", daily_at=datetime.time(3, 40)
+)
+
+
 def schedules() -> list[ScheduleSpec]:
     # Every minute: what a worker did not send (receiver down, worker killed) goes out again.
-    return [DELIVERIES]
+    # Nightly: delivered events past their keeping time go, so the outbox does not grow forever.
+    return [DELIVERIES, OUTBOX_PURGE]
 
 
 hooks.register(SCHEDULES, schedules)

@@ -172,6 +172,10 @@ CREDENTIALS_VERIFY_RATE_WINDOW = int(os.environ.get("VERIFY_RATE_WINDOW", "60"))
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 
+# Delivered webhook events are kept this many days for the deliveries page, then purged nightly;
+# an event not yet delivered is kept until it is.
+WEBHOOK_KEEP_DAYS = int(os.environ.get("WEBHOOK_KEEP_DAYS", "90"))
+
 # Webhooks go only to public addresses, and to these networks (comma-separated CIDRs, e.g. an
 # agency system on the government intranet: 10.0.0.0/8). In development, this machine too.
 WEBHOOK_ALLOWED_NETWORKS = [

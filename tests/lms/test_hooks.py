@@ -132,6 +132,7 @@ def test_each_named_hook_returns_what_the_apps_register():
     assert all(step.label and callable(step.run) for step in hooks.seed_steps())
     assert sorted(spec.name for spec in hooks.schedules()) == sorted(
         [
+            "api: outbox purge",
             "api: webhook deliveries",
             "assessments: reminders",
             "credentials: expire and warn",
