@@ -130,9 +130,7 @@ def outbox_purge(*, now: datetime.datetime | None = None) -> int:
     waiting or given up on stays, however old, with its page and its resend button: it has not
     reached the system it was meant for."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.WEBHOOK_KEEP_DAYS)
-    unsent = Delivery.objects.filter(event=OuterRef("pk")).exclude(
-        status=DeliveryStatus.DELIVERED
-    )
+    unsent = Delivery.objects.filter(event=OuterRef("pk")).exclude(status=DeliveryStatus.DELIVERED)
     old = OutboxEvent.objects.filter(created_at__lt=cutoff).exclude(Exists(unsent))
     _total, by_model = old.delete()
     return by_model.get(OutboxEvent._meta.label, 0)
