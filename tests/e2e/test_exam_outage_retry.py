@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser import login
 
@@ -46,9 +47,16 @@ def test_exam_page_keeps_and_retries_answers_refused_with_503(live_server, phone
     page.route("**/save/", outage)
     for key in answers[position]:
         page.locator(f"input[name='q{position}'][value='{key}']").check()
-    page.wait_for_function(
-        "() => document.getElementById('save-state').textContent.includes('重试')"
-    )
+    # Polled on a timer, not on animation frames: the state is shown for the whole outage.
+    try:
+        page.wait_for_function(
+            "() => document.getElementById('save-state').textContent.includes('重试')",
+            polling=250,
+            timeout=20000,
+        )
+    except PlaywrightTimeoutError:
+        state = page.text_content("#save-state")
+        pytest.fail(f"the page never said it retries: {state!r}; refused saves: {refused}")
     page.wait_for_timeout(2500)  # the page retries with back-off while the outage lasts
     assert len(refused) >= 2
     row = AttemptQuestion.objects.get(attempt=attempt, position=position)
