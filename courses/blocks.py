@@ -15,8 +15,9 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
+from courses import video
 from lms.measures import citation_exists, citation_label, clause_text
 
 
@@ -203,10 +204,24 @@ class KnowledgeCheckBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video: an uploaded document (e.g. MP4) or an embed URL."""
+    """A video: an uploaded MP4 or WebM (served with range requests by the lesson's own view,
+    its watching time counted by ``courses.video``), or an embed URL. Captions (WebVTT) and a
+    poster image are optional."""
 
     title = blocks.CharBlock(label=_("Title"), required=False)
-    document = DocumentChooserBlock(label=_("Uploaded video"), required=False)
+    document = DocumentChooserBlock(
+        label=_("Uploaded video"), required=False, help_text=_("An MP4 or WebM file.")
+    )
+    seconds = blocks.IntegerBlock(
+        label=_("Length in seconds"),
+        required=False,
+        min_value=1,
+        help_text=_("Read from an MP4 file when left empty; give it for a WebM file."),
+    )
+    captions = DocumentChooserBlock(
+        label=_("Captions"), required=False, help_text=_("A WebVTT (.vtt) file.")
+    )
+    poster = ImageChooserBlock(label=_("Poster image"), required=False)
     embed = EmbedBlock(label=_("Embed URL"), required=False)
 
     class Meta:
@@ -216,12 +231,47 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("document") and not value.get("embed"):
+        document = value.get("document")
+        if not document and not value.get("embed"):
             raise ValidationError(_("Choose an uploaded video or give an embed URL."))
+        errors = {}
+        if document:
+            errors.update(self._check_video(value, document))
+        captions = value.get("captions")
+        if captions and video.extension(captions.filename) not in video.CAPTION_TYPES:
+            errors["captions"] = ValidationError(_("Captions must be a WebVTT (.vtt) file."))
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
         return value
+
+    @staticmethod
+    def _check_video(value, document) -> dict:
+        if video.extension(document.filename) not in video.VIDEO_TYPES:
+            return {"document": ValidationError(_("Choose an MP4 or WebM video file."))}
+        limit = video.video_max_bytes()
+        if (document.get_file_size() or 0) > limit:
+            message = _("This video is larger than %(size)s MB.") % {"size": limit // 2**20}
+            return {"document": ValidationError(message)}
+        if not value.get("seconds"):
+            # The server counts watching against the length: it must be known, not guessed.
+            seconds = None
+            if video.extension(document.filename) == "mp4":
+                with document.open_file() as file:
+                    seconds = video.mp4_seconds(file)
+            if not seconds:
+                return {"seconds": ValidationError(_("Give the video's length in seconds."))}
+            value["seconds"] = seconds
+        return {}
 
     def get_searchable_content(self, value) -> list[str]:
         return _texts(value.get("title"))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        document = value.get("document")
+        if document is not None:
+            context["video_type"] = video.served_type(document.filename)
+        return context
 
 
 class LessonBodyBlock(blocks.StreamBlock):

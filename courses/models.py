@@ -281,3 +281,29 @@ class LessonReading(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.lesson_id} · {self.seconds_read}s"
+
+
+class VideoWatching(models.Model):
+    """How long a learner has played one uploaded video of a lesson, counted on the server's
+    clock (the rule is in ``courses.video``). One row per learner, lesson and video block."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="video_watchings"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="watchings")
+    # The video block's id in the lesson body: a video moved within the body keeps its time.
+    video = models.CharField(_("video"), max_length=64)
+    seconds_watched = models.PositiveIntegerField(_("seconds watched"), default=0)
+    # Seconds credited since the current play-through began: capped at the video's length.
+    play_seconds = models.PositiveIntegerField(default=0)
+    # Start of the current playing stretch (the last heartbeat); empty while paused or hidden.
+    last_beat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("video watching")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson", "video"], name="uniq_video_watching")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.lesson_id} · {self.video} · {self.seconds_watched}s"

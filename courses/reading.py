@@ -11,6 +11,8 @@ A learner may confirm a lesson when both hold:
 - **end**: the end of the lesson was on screen (reported by a marker after the last block).
   Without JavaScript the confirm button, which sits below that marker, stands for it.
 
+A lesson with uploaded videos also wants them watched (``courses.video``, the same counting).
+
 Lessons confirmed before this rule keep their confirmation: the rule guards the button only.
 """
 
@@ -19,8 +21,12 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+
+if TYPE_CHECKING:
+    from courses.video import WatchingStatus
 
 DEFAULT_FRACTION = 0.5
 DEFAULT_HEARTBEAT_SECONDS = 15
@@ -53,6 +59,8 @@ class ReadingStatus:
     end_seen: bool
     tracked_by_page: bool
     opened: bool
+    # The lesson's uploaded videos (``courses.video``); None for a lesson without one.
+    watching: WatchingStatus | None = None
 
     @property
     def remaining_seconds(self) -> int:
@@ -64,7 +72,11 @@ class ReadingStatus:
 
     @property
     def may_complete(self) -> bool:
-        return self.time_met and self.end_seen
+        return self.time_met and self.end_seen and self.watching_met
+
+    @property
+    def watching_met(self) -> bool:
+        return self.watching is None or self.watching.met
 
     @property
     def remaining_minutes(self) -> int:
@@ -94,21 +106,30 @@ class ReadingStatus:
             "remaining_minutes": self.remaining_minutes,
             "end_seen": self.end_seen,
             "may_complete": self.may_complete,
+            "watching": self.watching.as_json() if self.watching else None,
         }
 
 
 def reading_status(
-    *, estimated_minutes: int, reading, now: datetime.datetime, at_end: bool = False
+    *,
+    estimated_minutes: int,
+    reading,
+    now: datetime.datetime,
+    at_end: bool = False,
+    watching: WatchingStatus | None = None,
 ) -> ReadingStatus:
     """Where a learner stands on one lesson. ``reading`` is their LessonReading or None;
-    ``at_end`` says the request itself comes from the end of the lesson (its confirm button)."""
+    ``at_end`` says the request itself comes from the end of the lesson (its confirm button);
+    ``watching`` is where they stand on its videos, if it has any."""
     required = required_seconds(estimated_minutes)
     if reading is None:
-        return ReadingStatus(estimated_minutes, required, 0, False, False, False)
+        return ReadingStatus(estimated_minutes, required, 0, False, False, False, watching)
     if reading.tracked_by_page:
         read = reading.seconds_read
         end_seen = reading.end_seen_at is not None or at_end
     else:
         read = max(int((now - reading.opened_at).total_seconds()), 0)
         end_seen = True  # the form is below the end marker: pressing it is reaching the end
-    return ReadingStatus(estimated_minutes, required, read, end_seen, reading.tracked_by_page, True)
+    return ReadingStatus(
+        estimated_minutes, required, read, end_seen, reading.tracked_by_page, True, watching
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from courses.blocks import LessonBodyBlock
 from courses.content import lessons as shipped
@@ -108,7 +108,10 @@ def _sync(
 
 def _site_root() -> Page:
     """The default site's home page. Wagtail's migrations create it; a database emptied since
-    (e.g. a flushed test database) gets a fresh root, home page and default site."""
+    (e.g. a flushed test database) gets a fresh root, home page and default site, and the
+    root collection that uploaded documents and images go into."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
         _rename_wagtail_defaults(site.root_page)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from courses.models import (
     CourseCompletion,
@@ -17,8 +18,10 @@ from courses.models import (
     LessonPage,
     LessonProgress,
     LessonReading,
+    VideoWatching,
 )
 from courses.reading import ReadingStatus, heartbeat_seconds, reading_status
+from courses.video import WatchingStatus, lesson_file_ids, lesson_videos, watching_status
 from lms.permissions import can_learn
 
 # The lesson list never needs the body; it is the heavy column.
@@ -115,12 +118,51 @@ def lesson_course(lesson: LessonPage) -> CoursePage | None:
     return CoursePage.objects.live().parent_of(lesson).first()
 
 
-def lesson_reading_status(*, user, lesson: LessonPage) -> ReadingStatus:
-    """The learner's reading of one lesson against the rule in ``courses.reading``."""
-    reading = LessonReading.objects.filter(user=user, lesson=lesson).first()
-    return reading_status(
-        estimated_minutes=lesson.estimated_minutes, reading=reading, now=timezone.now()
+def lesson_watching_status(*, user, lesson: LessonPage, reading, now) -> WatchingStatus | None:
+    """The learner's watching of a lesson's videos (``courses.video``); None without videos.
+    One query, none for a lesson without uploaded videos."""
+    videos = lesson_videos(lesson)
+    if not videos:
+        return None
+    watched = dict(
+        VideoWatching.objects.filter(user=user, lesson=lesson).values_list(
+            "video", "seconds_watched"
+        )
     )
+    return watching_status(videos=videos, watched=watched, reading=reading, now=now)
+
+
+def lesson_reading_status(
+    *,
+    user,
+    lesson: LessonPage,
+    reading: LessonReading | None = None,
+    at_end: bool = False,
+    now: datetime.datetime | None = None,
+) -> ReadingStatus:
+    """The learner's reading of one lesson against the rule in ``courses.reading``, with its
+    videos' watching; ``reading`` when the caller has it already."""
+    if reading is None:
+        reading = LessonReading.objects.filter(user=user, lesson=lesson).first()
+    now = now or timezone.now()
+    return reading_status(
+        estimated_minutes=lesson.estimated_minutes,
+        reading=reading,
+        now=now,
+        at_end=at_end,
+        watching=lesson_watching_status(user=user, lesson=lesson, reading=reading, now=now),
+    )
+
+
+def lesson_file(*, request, lesson: LessonPage, document_id: int):
+    """A video or captions file of a live lesson's video blocks, for someone who may read the
+    lesson (Wagtail's view restrictions on it included); None otherwise. A document that no
+    lesson block hands out is never served here, whatever its id."""
+    if document_id not in lesson_file_ids(lesson):
+        return None
+    if any(not r.accept_request(request) for r in lesson.get_view_restrictions()):
+        return None
+    return get_document_model().objects.filter(pk=document_id).first()
 
 
 def lesson_context(*, user, lesson: LessonPage, reading: LessonReading | None = None) -> dict:
@@ -136,12 +178,7 @@ def lesson_context(*, user, lesson: LessonPage, reading: LessonReading | None = 
     index = entries.index(entry) if entry else -1
     status = None
     if outline.tracks_progress and entry is not None and not entry.done:
-        if reading is None:
-            status = lesson_reading_status(user=user, lesson=lesson)
-        else:
-            status = reading_status(
-                estimated_minutes=lesson.estimated_minutes, reading=reading, now=timezone.now()
-            )
+        status = lesson_reading_status(user=user, lesson=lesson, reading=reading)
     return {
         "course": course,
         "outline": outline,

@@ -1,5 +1,6 @@
-"""Writes for courses: reading time (opens and heartbeats), confirming a lesson read and
-recording course completion. The reading rule itself is in ``courses.reading``."""
+"""Writes for courses: reading time (opens and heartbeats), watching time of lesson videos,
+confirming a lesson read and recording course completion. The reading rule itself is in
+``courses.reading``, the watching rule in ``courses.video``."""
 
 from __future__ import annotations
 
@@ -10,12 +11,20 @@ from django.utils import timezone
 
 from courses import selectors
 from courses.exceptions import ReadingIncomplete
-from courses.models import CourseCompletion, LessonPage, LessonProgress, LessonReading
-from courses.reading import ReadingStatus, heartbeat_seconds, reading_status
+from courses.models import (
+    CourseCompletion,
+    LessonPage,
+    LessonProgress,
+    LessonReading,
+    VideoWatching,
+)
+from courses.reading import ReadingStatus, heartbeat_seconds
 from courses.signals import course_completed
+from courses.video import lesson_videos
 from lms.permissions import can_learn
 
 READING_EVENTS = ("show", "beat", "hide", "end")
+VIDEO_EVENTS = ("play", "beat", "pause", "ended")
 
 
 def _check_learner_lesson(user, lesson: LessonPage):
@@ -75,7 +84,61 @@ def lesson_reading_beat(*, user, lesson: LessonPage, event: str, now=None) -> Re
         reading.end_seen_at = now
     reading.tracked_by_page = True
     reading.save()
-    return reading_status(estimated_minutes=lesson.estimated_minutes, reading=reading, now=now)
+    return selectors.lesson_reading_status(user=user, lesson=lesson, reading=reading, now=now)
+
+
+def _credit_play(watching: VideoWatching, length: int, now) -> None:
+    """Credit the time played since the last heartbeat: at most one interval (as for reading),
+    and within one play-through at most what is left of the video's length, so a burst of
+    beats, a player left paused or a page asleep never adds more than real time played."""
+    if watching.last_beat_at is not None:
+        elapsed = (now - watching.last_beat_at).total_seconds()
+        left = max(length - watching.play_seconds, 0)
+        seconds = int(min(max(elapsed, 0), heartbeat_seconds(), left))
+        watching.seconds_watched += seconds
+        watching.play_seconds += seconds
+    watching.last_beat_at = now
+
+
+@transaction.atomic
+def lesson_video_beat(
+    *, user, lesson: LessonPage, video: str, event: str, now=None
+) -> ReadingStatus:
+    """A message from a lesson video while the page is visible: ``play`` (it started or
+    resumed: start counting), ``beat`` (still playing), ``pause`` (paused, hidden or left: stop
+    counting), ``ended`` (played to the end: the next play is a new play-through). ``video``
+    is the video block's id. Raises ValueError for an unknown event or video."""
+    _check_learner_lesson(user, lesson)
+    if event not in VIDEO_EVENTS:
+        raise ValueError(event)
+    spec = next((v for v in lesson_videos(lesson) if v.key and v.key == video), None)
+    if spec is None:
+        raise ValueError(video)
+    now = now or timezone.now()
+    lesson_reading_open(user=user, lesson=lesson, now=now)
+    # A heartbeat means the page's script runs: heartbeats count, not the wall clock.
+    LessonReading.objects.filter(user=user, lesson=lesson, tracked_by_page=False).update(
+        tracked_by_page=True
+    )
+    try:
+        with transaction.atomic():
+            VideoWatching.objects.get_or_create(user=user, lesson=lesson, video=spec.key)
+    except IntegrityError:
+        pass  # the other tab's first heartbeat made the row
+    watching = VideoWatching.objects.select_for_update().get(
+        user=user, lesson=lesson, video=spec.key
+    )
+    if event == "play" and watching.last_beat_at is None:
+        watching.last_beat_at = now
+    elif watching.last_beat_at is not None:
+        _credit_play(watching, spec.seconds, now)
+    # Otherwise nothing plays on record (a beat after a pause): only "play" starts a stretch.
+    if event in ("pause", "ended"):
+        watching.last_beat_at = None
+    if event == "ended":
+        watching.play_seconds = 0
+    watching.save()
+    return selectors.lesson_reading_status(user=user, lesson=lesson, now=now)
 
 
 def lesson_complete(*, user, lesson: LessonPage, at_end: bool = False, now=None) -> LessonProgress:
@@ -110,8 +173,8 @@ def _lesson_complete(*, user, lesson, at_end, now):
         if at_end and reading.end_seen_at is None:
             reading.end_seen_at = now
         reading.save()
-    status = reading_status(
-        estimated_minutes=lesson.estimated_minutes, reading=reading, now=now, at_end=at_end
+    status = selectors.lesson_reading_status(
+        user=user, lesson=lesson, reading=reading, at_end=at_end, now=now
     )
     if not status.may_complete:
         return None, status

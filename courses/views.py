@@ -1,5 +1,6 @@
-"""Learner actions outside the Wagtail page tree: reading heartbeats, confirming a lesson read,
-search; and the staff's view of each person's reading."""
+"""Learner actions outside the Wagtail page tree: reading and watching heartbeats, a lesson's
+video files (with range requests), confirming a lesson read, search; and the staff's view of
+each person's reading."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from courses import progress, selectors, services
 from courses.models import CourseIndexPage, LessonPage
 from courses.reading import reading_fraction
+from courses.video import served_type
+from lms.downloads import ranged_file_response
 from lms.permissions import (
     can_follow_people,
     follower_required,
@@ -40,6 +43,34 @@ def lesson_reading(request, lesson_id: int):
         return JsonResponse({"error": "unknown event"}, status=400)
     status = services.lesson_reading_beat(user=request.user, lesson=lesson, event=event)
     return JsonResponse(status.as_json())
+
+
+@require_POST
+@learner_required
+def lesson_watching(request, lesson_id: int):
+    """Heartbeats from a playing lesson video; answers what the lesson's rules leave to do."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        status = services.lesson_video_beat(
+            user=request.user,
+            lesson=lesson,
+            video=request.POST.get("video", ""),
+            event=request.POST.get("event", ""),
+        )
+    except ValueError:
+        return JsonResponse({"error": "unknown event or video"}, status=400)
+    return JsonResponse(status.as_json())
+
+
+@require_safe
+@login_required  # whoever may read the lesson: staff read lessons too
+def lesson_video(request, lesson_id: int, document_id: int):
+    """A lesson's uploaded video (or its captions), with range requests so a phone can seek."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    document = selectors.lesson_file(request=request, lesson=lesson, document_id=document_id)
+    if document is None or served_type(document.filename) is None:
+        raise Http404
+    return ranged_file_response(request, document.file, content_type=served_type(document.filename))
 
 
 @require_POST

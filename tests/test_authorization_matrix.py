@@ -141,6 +141,9 @@ EXPECTED: dict[str, Route] = {
     "courses:search": R("GET", "/learn/search/?q=签字"),
     "courses:lesson_complete": R("POST", "/learn/lessons/{lesson_id}/complete/", C.LEARN),
     "courses:lesson_reading": R("POST", "/learn/lessons/{lesson_id}/reading/", C.LEARN),
+    "courses:lesson_watching": R("POST", "/learn/lessons/{lesson_id}/watching/", C.LEARN),
+    # A document that is not one of the lesson's videos: not found for every member.
+    "courses:lesson_video": R("GET", "/learn/lessons/{lesson_id}/video/999999/", owner=NOBODY),
     # Reading progress: supervisors see their own people (none of county A's).
     "courses:reading_table": R("GET", "/learn/reading/", C.FOLLOW_PEOPLE),
     "courses:person_reading": R("GET", "/learn/people/{aux}/reading/", C.FOLLOW_PEOPLE, COUNTY_A),

@@ -1,15 +1,21 @@
-"""seed_demo's training step: two in-service courses, the province's requirement (24 学时 a
-year, 8 in 法律法规), a plan assigned to 东湖区, a classroom session, an outside certificate
-awaiting approval, and ledgers partly complete. Idempotent."""
+"""seed_demo's training step: two in-service courses (the second with a video lesson, the
+project's own six-second title card in courses/content/video), the province's requirement
+(24 学时 a year, 8 in 法律法规), a plan assigned to 东湖区, a classroom session, an outside
+certificate awaiting approval, and ledgers partly complete. Idempotent."""
 
 from __future__ import annotations
 
 import datetime
+import uuid
 from decimal import Decimal
+from pathlib import Path
 
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from courses.models import (
     CourseCompletion,
@@ -35,6 +41,10 @@ COURSES = [
 
 
 CATEGORIES = ["法律法规", "业务技能", "职业道德与纪律", "安全与应急"]
+
+VIDEO_DIR = Path(__file__).resolve().parents[1] / "courses" / "content" / "video"
+VIDEO_LESSON_SLUG = "in-service-safety-2026-video"
+VIDEO_TITLE = "依法履职 · 辅助执法（演示视频）"
 
 
 def _categories() -> dict[str, TrainingCategory]:
@@ -76,10 +86,53 @@ def _courses(categories) -> list[CoursePage]:
     return made
 
 
+def _stored(model, title: str, filename: str):
+    """The demo's document or image of that title, uploaded once from courses/content/video."""
+    found = model.objects.filter(title=title).first()
+    if found is not None:
+        return found
+    with (VIDEO_DIR / filename).open("rb") as source:
+        item = model(title=title, file=File(source, name=filename))
+        item.save()
+    return item
+
+
+def _video_lesson(course: CoursePage) -> None:
+    """The safety course's video lesson, added once: a lesson an editor has since changed,
+    moved or deleted is left as it is (no lesson of that slug anywhere, no second copy)."""
+    if LessonPage.objects.filter(slug=VIDEO_LESSON_SLUG).exists():
+        return
+    if LessonPage.objects.child_of(course).filter(body__icontains='"video"').exists():
+        return
+    video = _stored(get_document_model(), VIDEO_TITLE, "demo-title-card.mp4")
+    captions = _stored(get_document_model(), f"{VIDEO_TITLE} 字幕", "demo-title-card.vtt")
+    poster = _stored(get_image_model(), f"{VIDEO_TITLE} 封面", "demo-title-card.jpg")
+    body = [
+        {"type": "rich_text", "id": str(uuid.uuid4()),
+         "value": "<p>先看这段短片，再读下面的要点。冲突现场，辅助人员的第一步是报告带班执法人员。</p>"},
+        {"type": "video", "id": str(uuid.uuid4()), "value": {
+            "title": "依法履职 · 辅助执法", "document": video.pk, "seconds": 6,
+            "captions": captions.pk, "poster": poster.pk, "embed": None,
+        }},
+        {"type": "key_points", "id": str(uuid.uuid4()), "value": {
+            "heading": "记住", "points": ["遇到冲突，先报告带班执法人员", "辅助人员不单独处置"],
+        }},
+    ]  # fmt: skip
+    lesson = course.add_child(
+        instance=LessonPage(
+            title="依法履职：冲突现场先报告（视频）", slug=VIDEO_LESSON_SLUG, estimated_minutes=2,
+            summary="一段六秒的短片和两条要点。", body=body,
+        )
+    )  # fmt: skip
+    lesson.save_revision().publish()
+
+
 @transaction.atomic
 def seed_training(stdout=None) -> None:
     categories = _categories()
     courses = _courses(categories)
+    if len(courses) > 1:
+        _video_lesson(courses[1])
     province = Agency.objects.filter(parent__isnull=True).order_by("path").first()
     county = Agency.objects.filter(code="DHCG").first()
     if not courses or province is None or county is None:

@@ -238,6 +238,14 @@ STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", st
 # it before confirming, and the heartbeat interval that caps the time credited per beat.
 COURSES_READING_FRACTION = float(os.environ.get("COURSES_READING_FRACTION", "0.5"))
 COURSES_HEARTBEAT_SECONDS = int(os.environ.get("COURSES_HEARTBEAT_SECONDS", "15"))
+# Share of a lesson video's length to watch before confirming the lesson (courses/video.py);
+# empty: the reading fraction. The upload limit applies to the videos a lesson block accepts.
+COURSES_VIDEO_FRACTION = (
+    float(os.environ["COURSES_VIDEO_FRACTION"])
+    if os.environ.get("COURSES_VIDEO_FRACTION", "").strip()
+    else None
+)
+COURSES_VIDEO_MAX_BYTES = int(os.environ.get("COURSES_VIDEO_MAX_BYTES", str(200 * 1024 * 1024)))
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 # Every request reads the session: with Redis configured it is read from the cache and written
 # through to the database (a cache loss logs nobody out). Without Redis there is no cache that
@@ -369,9 +377,11 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "mp4", "webm", "docx", "xlsx", "pptx", "txt"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "mp4", "webm", "vtt", "docx", "xlsx", "pptx", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 # Course documents go through Wagtail's login-required view: streamed, or with signed URLs on.
+# Lesson videos do not: Wagtail's view answers a Range request with the whole file (a phone
+# cannot seek), so the video block points at courses.views.lesson_video, which serves ranges.
 WAGTAILDOCS_SERVE_METHOD = "redirect" if S3_PRESIGN_SECONDS else "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILEMBEDS_FINDERS = []  # no network lookups at run time; embeds are disabled

@@ -52,32 +52,54 @@
   var timer = null;
   var endSent = false;
 
+  function showWatching(watching) {
+    if (!watching) return;
+    document.querySelectorAll("[data-watching]").forEach(function (meter) {
+      var bar = meter.querySelector("progress");
+      bar.max = watching.required_seconds || 1;
+      bar.value = watching.watched_seconds;
+      meter.querySelector("[data-watching-text]").textContent = meter.getAttribute("data-text")
+        .replace("{w}", watching.watched_shown).replace("{r}", watching.required_shown);
+    });
+  }
+
   function show(state) {
     if (!state) return;
     button.classList.toggle("button--primary", state.may_complete);
     button.classList.toggle("button--waiting", !state.may_complete);
     left.hidden = state.may_complete;
+    // A refusal from the last press no longer holds once nothing is left to do.
+    var refused = document.querySelector(".reading-refused");
+    if (refused && state.may_complete) refused.hidden = true;
     if (state.remaining_seconds > 0) {
       left.textContent = box.getAttribute("data-left-text").replace("{n}", state.remaining_minutes);
     } else if (!state.end_seen) {
       left.textContent = box.getAttribute("data-end-text");
+    } else if (state.watching && !state.watching.met) {
+      left.textContent = box.getAttribute("data-watch-text")
+        .replace("{n}", state.watching.remaining_shown);
     }
+    showWatching(state.watching);
   }
 
-  function send(event) {
+  function post(to, fields, keepalive) {
     var body = new FormData();
-    body.append("event", event);
+    Object.keys(fields).forEach(function (name) { body.append(name, fields[name]); });
     body.append("csrfmiddlewaretoken", token);
-    return fetch(url, {
+    return fetch(to, {
       method: "POST",
       body: body,
       credentials: "same-origin",
       headers: { "X-CSRFToken": token },
-      keepalive: event === "hide",
+      keepalive: keepalive,
     })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(show)
       .catch(function () { /* offline: the next heartbeat tries again */ });
+  }
+
+  function send(event) {
+    return post(url, { event: event }, event === "hide");
   }
 
   function start() {
@@ -122,5 +144,44 @@
   // The button sits below the marker: pressing it with the marker on screen is reaching the end.
   form.addEventListener("submit", function () {
     if (markerOnScreen()) atEnd.value = "1";
+  });
+
+  // Watching time: the server counts only time played (courses/video.py). While a video plays
+  // on a visible page it sends a heartbeat every interval; paused, buffering, ended or hidden,
+  // it says so and stops, so a paused video or a background tab does not count.
+  var watchUrl = box.getAttribute("data-watch-url");
+  if (!watchUrl) return;
+  document.querySelectorAll("video[data-video-key]").forEach(function (video) {
+    var key = video.getAttribute("data-video-key");
+    var beat = null;
+
+    function tell(event) {
+      return post(watchUrl, { event: event, video: key }, event !== "beat");
+    }
+
+    function play() {
+      if (beat !== null || video.paused || video.ended) return;
+      if (document.visibilityState !== "visible") return;
+      tell("play");
+      beat = window.setInterval(function () { tell("beat"); }, interval);
+    }
+
+    function stop() {
+      if (beat === null) return;
+      window.clearInterval(beat);
+      beat = null;
+      // At the end the browser pauses first: "ended" starts the next play-through afresh.
+      tell(video.ended ? "ended" : "pause");
+    }
+
+    video.addEventListener("playing", play);
+    video.addEventListener("pause", stop);
+    video.addEventListener("waiting", stop);  // buffering is not playing
+    video.addEventListener("ended", stop);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") play();
+      else stop();
+    });
+    window.addEventListener("pagehide", stop);
   });
 })();
