@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from assessments.models import Assessment, Cycle
 from credentials.models import Credential, CredentialEvent
 from credentials.selectors import visible_credentials
-from exams.models import Attempt, AttemptStatus
+from exams.models import Attempt, AttemptStatus, ExamPurpose
 from exams.selectors import staff_attempts
 from lms.models import Agency, Auxiliary
 from lms.permissions import (
@@ -94,7 +94,7 @@ def exam_results(
     count = same.order_by().values("auxiliary").annotate(n=Count("pk")).values("n")
     qs = (
         staff_attempts(user=user)
-        .filter(status__in=FINISHED)
+        .filter(status__in=FINISHED, exam__purpose=ExamPurpose.PRE_JOB)  # not course quizzes
         .filter(~Exists(later))
         .annotate(finished_count=Coalesce(Subquery(count), 0))
     )

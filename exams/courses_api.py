@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime
 
 from courses import selectors as course_selectors
+from courses.models import CoursePage
 
 
 def required_course():
     return course_selectors.required_course()
+
+
+def live_course(pk: int) -> CoursePage | None:
+    return CoursePage.objects.live().filter(pk=pk).first()
 
 
 def course_completed_at(*, user, course) -> datetime.datetime | None:

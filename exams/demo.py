@@ -3,7 +3,8 @@ through the real services (course completion, start, answers, hand-in, the Art. 
 on a pass), at dates spread over the past months, so that the dashboard's pass rate and
 training funnel show what a running agency sees. The demo learner logins are left alone, so
 whoever tries the demo sits the exam for the first time. Seed step 46 adds an exam session a
-week ahead for two of 东湖区's trainees. Idempotent."""
+week ahead for two of 东湖区's trainees; seed step 49 gives the in-service law course a short
+quiz whose pass releases its hours. Idempotent."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from courses.models import CourseCompletion, LessonProgress
+from courses.models import CourseCompletion, CoursePage, LessonProgress
 from courses.selectors import course_lessons
 from courses.services import course_completion_record
 from exams import services
 from exams.grading import correct_keys
-from exams.models import Attempt, Exam
+from exams.models import Attempt, BlueprintRule, Exam, ExamPurpose, QuestionCategory
 from exams.seeding import seed_exam
+from exams.selectors import credential_exam
 from exams.sessions import services as session_services
 from exams.sessions.models import ExamSession
 from lms.demo import STATUS_PLAN, demo_auxiliary
@@ -98,7 +100,7 @@ SESSION_CANDIDATES = (14, 20)
 
 
 def seed_exam_session(stdout=None) -> None:
-    exam = Exam.objects.filter(active=True, course__isnull=False).order_by("pk").first()
+    exam = credential_exam()
     admin = get_user_model().objects.filter(username="dhadmin").first()
     proctor = get_user_model().objects.filter(username="sup_dh").first()
     people = [demo_auxiliary(index) for index in SESSION_CANDIDATES]
@@ -128,3 +130,35 @@ def seed_exam_session(stdout=None) -> None:
         session_services.session_confirm(session=session, actor=admin)
     if stdout:
         stdout.write(f"  考试场次：{session.title}，{len(people)} 名考生")
+
+
+# The in-service course of training's demo step (training/demo.py) that gets a quiz: five
+# questions from the bank on what an auxiliary may not do alone (Arts. 13, 14, 18).
+QUIZ_COURSE_SLUG = "in-service-law-2026"
+QUIZ_TITLE = "法律法规更新课程测验"
+QUIZ_BLUEPRINT = [("岗前培训/第十四条", 2), ("岗前培训/第十八条", 2), ("岗前培训/第十三条", 1)]
+
+
+@transaction.atomic
+def seed_course_quiz(stdout=None) -> None:
+    course = CoursePage.objects.filter(slug=QUIZ_COURSE_SLUG).first()
+    if course is None:
+        return
+    if Exam.objects.filter(course=course, purpose=ExamPurpose.COURSE_QUIZ).exists():
+        return
+    quiz = Exam.objects.create(
+        course=course,
+        purpose=ExamPurpose.COURSE_QUIZ,
+        title=QUIZ_TITLE,
+        hours_need_pass=True,
+        pass_mark=80,
+        time_limit_minutes=15,
+        max_attempts=3,
+        retake_wait_hours=0,
+    )
+    for order, (path, count) in enumerate(QUIZ_BLUEPRINT):
+        BlueprintRule.objects.create(
+            exam=quiz, count=count, category=QuestionCategory.for_path(path), sort_order=order
+        )
+    if stdout:
+        stdout.write(f"  课程测验：{course.title}（{quiz.question_count} 题，通过后计入学时）")

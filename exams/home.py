@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from exams.essays import grading_queue
-from exams.selectors import exam_status
+from exams.selectors import exam_status, quiz_status, quizzes_waiting
+from lms import hooks
 from lms.home import NavLink, Panel, TodoItem, per_request
 from lms.permissions import can_follow_people, can_grade_exams, can_learn
 
@@ -85,3 +86,42 @@ def grading_todos(request) -> list[TodoItem]:
             order=25,
         )
     ]
+
+
+def quiz_section(request, course) -> Panel | None:
+    """The course quiz's card on its course page, for learners (``lms_course_sections``)."""
+    if not can_learn(request.user):
+        return None
+    status = quiz_status(user=request.user, course=course)
+    if status is None:
+        return None
+    status["hours_notes"] = hooks.course_hours_notes(request.user, course)
+    return Panel(template="exams/_quiz_card.html", context=status, order=10)
+
+
+def quiz_todos(request) -> list[TodoItem]:
+    """A read course whose hours wait on its quiz: the learner's next step is the quiz."""
+    if not can_learn(request.user):
+        return []
+    items = []
+    for status in quizzes_waiting(user=request.user):
+        quiz, course = status["exam"], status["course"]
+        if hooks.course_hours_notes(request.user, course):
+            continue  # the hours are in already (written before the quiz held them back)
+        if status["state"] == "in_progress":
+            url, action = (
+                reverse("exams:attempt", args=[status["attempt"].pk]),
+                _("Continue the quiz"),
+            )
+        else:
+            url, action = course.url or reverse("home"), _("Go to the quiz")
+        items.append(
+            TodoItem(
+                title=_("Take the quiz: %(title)s") % {"title": quiz.title},
+                detail=_("Hours count after you pass the quiz"),
+                url=url,
+                action=action,
+                order=29,
+            )
+        )
+    return items

@@ -22,7 +22,15 @@ from django.utils.translation import gettext as _
 
 from exams import courses_api
 from exams.content import questions as shipped_questions
-from exams.models import BlueprintRule, Choice, Exam, Question, QuestionCategory, QuestionCitation
+from exams.models import (
+    BlueprintRule,
+    Choice,
+    Exam,
+    ExamPurpose,
+    Question,
+    QuestionCategory,
+    QuestionCitation,
+)
 
 SHIPPED_FILE = Path(__file__).resolve().parent / "content" / "shipped.json"
 
@@ -157,7 +165,7 @@ def seed_exam() -> Exam | None:
     course = courses_api.required_course()
     if course is None:
         return None
-    exam = Exam.objects.filter(course=course).order_by("pk").first()
+    exam = Exam.objects.filter(course=course, purpose=ExamPurpose.PRE_JOB).order_by("pk").first()
     if exam is not None:
         return exam
     exam = Exam.objects.create(course=course, title=EXAM_TITLE)

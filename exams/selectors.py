@@ -12,9 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exams import courses_api
-from exams.models import Attempt, AttemptStatus, Exam, Question
+from exams.models import Attempt, AttemptStatus, Exam, ExamPurpose, Question
 from lms.measures import citation_label
-from lms.models import MAY_SIT_EXAM_STATUSES, ON_DUTY_STATUSES, Auxiliary, AuxiliaryStatus, Role
+from lms.models import (
+    MAY_SIT_EXAM_STATUSES,
+    ON_DUTY_STATUSES,
+    ON_ROLL_STATUSES,
+    Auxiliary,
+    AuxiliaryStatus,
+    Role,
+)
 from lms.permissions import Scope, can_learn, get_scoped_or_404, scope_for, scope_queryset
 from lms.services import auxiliary_eligibility
 
@@ -29,15 +36,62 @@ class StartBlocker:
     retake_at: datetime.datetime | None = None
 
 
+def pre_job_exams() -> QuerySet[Exam]:
+    """The exams that gate the credential (Art. 20). A course quiz is never one of them:
+    every reader of "the exam" (the home panel, the issuance gate, sessions, reports, the API)
+    starts here."""
+    return Exam.objects.filter(purpose=ExamPurpose.PRE_JOB)
+
+
 def exam_for_course(course) -> Exam | None:
+    """The pre-job exam of ``course``."""
     if course is None:
         return None
-    return Exam.objects.filter(course=course, active=True).order_by("pk").first()
+    return pre_job_exams().filter(course=course, active=True).order_by("pk").first()
 
 
 def credential_exam() -> Exam | None:
     """The exam of the course required for the credential."""
     return exam_for_course(courses_api.required_course())
+
+
+def course_quiz(course) -> Exam | None:
+    """The active quiz of an in-service course, if it has one."""
+    if course is None:
+        return None
+    return (
+        Exam.objects.filter(course=course, purpose=ExamPurpose.COURSE_QUIZ, active=True)
+        .order_by("pk")
+        .first()
+    )
+
+
+def quiz_passed_attempt(*, user, course) -> Attempt | None:
+    """The learner's first passed attempt at any quiz of ``course`` (one replaced by a new
+    quiz still counts: the hours it released stay released)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return (
+        Attempt.objects.filter(
+            auxiliary__user=user,
+            exam__course=course,
+            exam__purpose=ExamPurpose.COURSE_QUIZ,
+            passed=True,
+        )
+        .order_by("finished_at", "pk")
+        .first()
+    )
+
+
+def quiz_hours_hold(user, course) -> str | None:
+    """Why the course's hours wait (the ``course_hours_holds`` hook): its quiz says hours
+    count only after a pass, and the learner has not passed it."""
+    quiz = course_quiz(course)
+    if quiz is None or not quiz.hours_need_pass:
+        return None
+    if quiz_passed_attempt(user=user, course=course) is not None:
+        return None
+    return _("The hours count once you pass the course quiz.")
 
 
 def finished_attempts(*, auxiliary: Auxiliary, exam: Exam) -> QuerySet[Attempt]:
@@ -49,6 +103,8 @@ def start_blockers(
 ) -> list[StartBlocker]:
     """Why the person may not start ``exam`` now; empty when they may."""
     now = now or timezone.now()
+    if exam.is_course_quiz:
+        return _quiz_blockers(auxiliary=auxiliary, exam=exam, now=now)
     blockers: list[StartBlocker] = []
     if auxiliary.status not in MAY_SIT_EXAM_STATUSES:
         blockers.append(
@@ -97,6 +153,122 @@ def start_blockers(
             )
         )
     return blockers
+
+
+def _quiz_blockers(*, auxiliary: Auxiliary, exam: Exam, now) -> list[StartBlocker]:
+    """A course quiz is training, not the Art. 20 exam: anyone on the roll may sit it once the
+    lessons are read, eligibility is not its business, and a pass does not close it (a learner
+    may practise again within the attempts). Its attempts are its own: they never count
+    against the pre-job exam's."""
+    blockers: list[StartBlocker] = []
+    if auxiliary.status not in ON_ROLL_STATUSES:
+        blockers.append(
+            StartBlocker(
+                "status",
+                _("Your record is %(status)s.")
+                % {"status": AuxiliaryStatus(auxiliary.status).label},
+            )
+        )
+    if not exam.active:
+        blockers.append(StartBlocker("inactive", _("This quiz is not open.")))
+    if auxiliary.user_id is None or not courses_api.course_completed_at(
+        user=auxiliary.user, course=exam.course
+    ):
+        blockers.append(
+            StartBlocker("course", _("Finish every lesson of the course to unlock the quiz."))
+        )
+    done = list(finished_attempts(auxiliary=auxiliary, exam=exam).order_by("-finished_at"))
+    if any(a.awaiting_grading for a in done):
+        blockers.append(
+            StartBlocker("grading", _("Your last attempt is being graded; wait for its result."))
+        )
+    elif len(done) >= exam.max_attempts:
+        blockers.append(
+            StartBlocker(
+                "no_attempts",
+                _("You have used all %(n)d attempts at this quiz.") % {"n": exam.max_attempts},
+            )
+        )
+    elif done and done[0].finished_at + exam.retake_wait > now:
+        retake_at = done[0].finished_at + exam.retake_wait
+        blockers.append(
+            StartBlocker(
+                "wait",
+                _("You may try again from %(when)s.")
+                % {"when": timezone.localtime(retake_at).strftime("%Y-%m-%d %H:%M")},
+                retake_at=retake_at,
+            )
+        )
+    return blockers
+
+
+def quiz_status(*, user, course) -> dict | None:
+    """The learner's position on a course's quiz, for the course page and the quiz result:
+    None when the course has no active quiz. ``state`` is one of locked / available /
+    in_progress / grading / passed / failed; a passed quiz may still be practised again while
+    ``may_start``."""
+    quiz = course_quiz(course)
+    if quiz is None:
+        return None
+    auxiliary = Auxiliary.objects.filter(user=user).first() if user.is_authenticated else None
+    status: dict = {
+        "exam": quiz,
+        "course": course,
+        "state": "locked",
+        "attempt": None,
+        "passed_attempt": None,
+        "attempts_used": 0,
+        "attempts_left": quiz.max_attempts,
+        "blockers": [],
+        "may_start": False,
+        "retake_at": None,
+    }
+    if auxiliary is None:
+        return status
+    now = timezone.now()
+    attempts = list(Attempt.objects.filter(auxiliary=auxiliary, exam=quiz).order_by("-pk"))
+    finished = [a for a in attempts if not a.is_open]
+    status["attempts_used"] = len(finished)
+    status["attempts_left"] = max(0, quiz.max_attempts - len(finished))
+    status["passed_attempt"] = quiz_passed_attempt(user=user, course=course)
+    open_attempt = next((a for a in attempts if a.is_open and not is_overdue(a, now)), None)
+    if open_attempt is not None:
+        status.update(state="in_progress", attempt=open_attempt)
+        return status
+    blockers = start_blockers(auxiliary=auxiliary, exam=quiz, now=now)
+    status["blockers"] = blockers
+    status["may_start"] = not blockers
+    status["retake_at"] = next((b.retake_at for b in blockers if b.retake_at), None)
+    last = finished[0] if finished else None
+    status["attempt"] = last
+    if any(a.awaiting_grading for a in finished):
+        status["state"] = "grading"
+    elif status["passed_attempt"] is not None:
+        status["state"] = "passed"
+    elif last is not None:
+        status["state"] = "failed"
+    elif not blockers:
+        status["state"] = "available"
+    return status
+
+
+def quizzes_waiting(*, user) -> list[dict]:
+    """Quiz statuses the learner can act on now: the course's lessons are read, the quiz holds
+    back its hours, it is not passed, and it may be started or continued."""
+    if not user.is_authenticated:
+        return []
+    quizzes = Exam.objects.filter(
+        purpose=ExamPurpose.COURSE_QUIZ, active=True, hours_need_pass=True
+    ).select_related("course")
+    waiting = []
+    for quiz in quizzes.order_by("pk"):
+        if not courses_api.course_completed_at(user=user, course=quiz.course):
+            continue
+        status = quiz_status(user=user, course=quiz.course)
+        if status and status["passed_attempt"] is None:
+            if status["may_start"] or status["state"] == "in_progress":
+                waiting.append(status)
+    return waiting
 
 
 def exam_passed_attempt(*, auxiliary: Auxiliary) -> Attempt | None:

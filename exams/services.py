@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import logging
 import random
 import secrets
 from dataclasses import dataclass
@@ -21,9 +22,11 @@ from exams.exceptions import AnswerError, AttemptStartError, BlueprintError
 from exams.grading import attempt_percent, question_score
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
 from exams.selectors import GRACE, is_overdue, past_grace
-from exams.signals import exam_passed
+from exams.signals import exam_passed, quiz_passed
 from lms.models import Auxiliary
 from lms.prepared import PreparedQuery
+
+logger = logging.getLogger(__name__)
 
 
 class SaveOutcome(enum.Enum):
@@ -343,8 +346,24 @@ def attempt_grade(attempt: Attempt, rows: list[AttemptQuestion]) -> None:
     if attempt.status == AttemptStatus.GRADING:
         attempt.status = handed_in_status(attempt)
     attempt.save(update_fields=["score", "passed", "status"])
-    if attempt.passed:
+    if not attempt.passed:
+        return
+    if attempt.exam.is_course_quiz:
+        # A quiz gates no credential: exam_passed (the credential, the exam.passed webhook)
+        # is the pre-job exam's alone.
+        _quiz_passed(attempt)
+    else:
         exam_passed.send(sender=Attempt, attempt=attempt, auxiliary=attempt.auxiliary)
+
+
+def _quiz_passed(attempt: Attempt) -> None:
+    """Tell the apps that wait on the quiz (training: the hours it held back). In a savepoint,
+    like the credential on an exam pass: their failure must not undo the graded pass."""
+    try:
+        with transaction.atomic():
+            quiz_passed.send(sender=Attempt, attempt=attempt, auxiliary=attempt.auxiliary)
+    except Exception:  # the pass stands; an admin can add the hours by hand
+        logger.exception("After the quiz pass of attempt %s", attempt.pk)
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ app_name = "exams"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("start/", views.start, name="start"),
+    path("quizzes/<int:course_id>/start/", views.quiz_start, name="quiz_start"),
     path("sw.js", views.service_worker, name="service_worker"),
     path("attempts/<int:pk>/", views.attempt_page, name="attempt"),
     path("attempts/<int:pk>/save/", views.save_answer, name="save"),

@@ -19,12 +19,12 @@ from django.utils.translation import pgettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
-from exams import selectors, services
+from exams import courses_api, selectors, services
 from exams.answers import ESSAY_MAX_LENGTH, blank_right
 from exams.grading import correct_keys
 from exams.models import Attempt, AttemptStatus, ReviewMode
 from exams.sessions import selectors as session_selectors
-from lms import jsonbody
+from lms import hooks, jsonbody
 from lms.models import Auxiliary
 from lms.permissions import follower_required, get_scoped_or_404, learner_required
 
@@ -64,6 +64,25 @@ def start(request):
         for blocker in error.blockers:
             messages.error(request, blocker.message)
         return redirect("exams:overview")
+    return redirect("exams:attempt", pk=attempt.pk)
+
+
+@learner_required
+@require_POST
+def quiz_start(request, course_id: int):
+    """Start (or continue) the quiz of an in-service course; refusals go back to the course
+    page, whose quiz card says the same reasons."""
+    auxiliary = _learner_auxiliary(request)
+    course = courses_api.live_course(course_id)
+    quiz = selectors.course_quiz(course)
+    if quiz is None:
+        raise Http404
+    try:
+        attempt = services.attempt_start(auxiliary=auxiliary, exam=quiz)
+    except services.AttemptStartError as error:
+        for blocker in error.blockers:
+            messages.error(request, blocker.message)
+        return redirect(course.get_url(request=request) or reverse("home"))
     return redirect("exams:attempt", pk=attempt.pk)
 
 
@@ -350,11 +369,18 @@ def result(request, pk: int):
     attempt = services.attempt_expire_if_due(attempt=attempt)
     if attempt.is_open:
         return redirect("exams:attempt", pk=attempt.pk)
-    status = selectors.exam_status(user=request.user)
-    review = attempt.exam.review
+    exam = attempt.exam
+    if exam.is_course_quiz:
+        # A quiz's result speaks of its course (and its hours), never of the credential.
+        status = selectors.quiz_status(user=request.user, course=exam.course)
+        hours_notes = hooks.course_hours_notes(request.user, exam.course)
+    else:
+        status, hours_notes = selectors.exam_status(user=request.user), []
+    review = exam.review
     context = {
         "attempt": attempt,
         "status": status,
+        "hours_notes": hours_notes,
         "breakdown": selectors.attempt_breakdown(attempt) if review != ReviewMode.SCORE else [],
         "review": _review(attempt) if review == ReviewMode.ANSWERS else [],
         "closing": closing_message(

@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from exams import admin_views, demo, home, seeding
 from exams.models import Exam, Question, QuestionCategory, QuestionType
-from exams.selectors import question_coverage
+from exams.selectors import question_coverage, quiz_hours_hold
 from exams.sessions import home as session_home
 from lms.measures import citation_label_lazy
 from lms.schedules import ScheduleSpec
@@ -94,11 +94,13 @@ class ExamViewSet(SnippetViewSet):
     menu_label = _("Exams")
     list_display = [
         "title",
+        "purpose",
         "course",
         "pass_mark",
         "time_limit_minutes",
         BooleanColumn("active", label=pgettext_lazy("in use", "Active")),
     ]
+    list_filter = ["purpose", "active"]
 
 
 class ExamsGroup(SnippetViewSetGroup):
@@ -182,6 +184,9 @@ hooks.register("lms_home_panels", session_home.session_panel)
 hooks.register("lms_todos", session_home.session_todos)
 hooks.register("lms_nav_items", home.exam_nav)
 hooks.register("lms_nav_items", session_home.session_nav)
+hooks.register("lms_todos", home.quiz_todos)
+hooks.register("lms_course_sections", home.quiz_section)
+hooks.register("course_hours_holds", quiz_hours_hold)
 
 
 @hooks.register("lms_seed_steps")
@@ -190,6 +195,8 @@ def seed_steps():
         SeedStep(30, "question bank and exam", "题库和考试", seeding.seed_step),
         SeedStep(45, "exam history", "学员考试记录", demo.seed_exam_history),
         SeedStep(46, "exam session", "考试场次", demo.seed_exam_session),
+        # After training's step (48), which makes the in-service courses.
+        SeedStep(49, "course quiz", "在岗课程测验", demo.seed_course_quiz),
     ]
 
 

@@ -18,6 +18,9 @@ below. So everything an app adds to the others is in that one file.
 | `lms_editor_permissions` | `fn()` | `{app_label: [codename, …]}` granted to Wagtail's "Editors" group (provincial admins) after migrate and by seed_demo |
 | `courses_coverage_sources` | `fn()` | `{column name: source}`; `source()` maps (article, item) → labels of what cites it, a column of `legal_coverage` |
 | `exam_pass_outcome` | `fn(request, attempt)` | HTML or None: what followed a pass, on the exam result page (read by `exams/templatetags/exam_outcome.py`) |
+| `lms_course_sections` | `fn(request, course)` | a `lms.home.Panel` or None: a card on a course page under its head (a course quiz …), by order |
+| `course_hours_holds` | `fn(user, course)` | a reason (str) or None: why the course's in-service hours do not count yet for this learner (the quiz is not passed) |
+| `course_hours_notes` | `fn(user, course)` | a line (str) or None: what became of the course's hours for this learner (landed, or waiting on the quiz) |
 
 ``order`` values are small ints (0 first); equal orders keep the apps' INSTALLED_APPS order.
 """
@@ -43,6 +46,9 @@ DEMO_LOGINS = "lms_demo_logins"
 SCHEDULES = "lms_schedules"
 EDITOR_PERMISSIONS = "lms_editor_permissions"
 COVERAGE_SOURCES = "courses_coverage_sources"
+COURSE_SECTIONS = "lms_course_sections"
+COURSE_HOURS_HOLDS = "course_hours_holds"
+COURSE_HOURS_NOTES = "course_hours_notes"
 
 
 def _signed_in(request) -> bool:
@@ -111,3 +117,16 @@ def coverage_sources() -> dict[str, Callable[[], dict]]:
     for answer in _each(COVERAGE_SOURCES):
         sources.update(answer)
     return sources
+
+
+def course_sections(request, course) -> list[Panel]:
+    return sorted(_each(COURSE_SECTIONS, request, course), key=lambda panel: panel.order)
+
+
+def course_hours_holds(user, course) -> list[str]:
+    """Why the course's hours do not count yet for ``user``; empty: they count."""
+    return [str(reason) for reason in _each(COURSE_HOURS_HOLDS, user, course)]
+
+
+def course_hours_notes(user, course) -> list[str]:
+    return [str(note) for note in _each(COURSE_HOURS_NOTES, user, course)]

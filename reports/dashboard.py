@@ -14,7 +14,7 @@ from assessments import rules
 from assessments.models import Assessment, AssessmentStatus, Cycle
 from courses.models import CourseCompletion
 from credentials.models import Credential, CredentialStatus
-from exams.models import Attempt
+from exams.models import Attempt, ExamPurpose
 from lms.models import Auxiliary, AuxiliaryStatus
 from lms.permissions import scope_queryset
 from reports.selectors import GRADE_CODES, OUTCOME_CODES, visible_cycles
@@ -39,7 +39,11 @@ def training_funnel(*, user) -> Funnel:
     as not passed would draw a funnel that widens."""
     people = scope_queryset(user, Auxiliary.objects.all())
     credentialed = Exists(Credential.objects.filter(auxiliary_id=OuterRef("pk")))
-    passed = credentialed | Exists(Attempt.objects.filter(auxiliary_id=OuterRef("pk"), passed=True))
+    passed = credentialed | Exists(
+        Attempt.objects.filter(
+            auxiliary_id=OuterRef("pk"), passed=True, exam__purpose=ExamPurpose.PRE_JOB
+        )
+    )
     completed = passed | Exists(CourseCompletion.objects.filter(user_id=OuterRef("user_id")))
     counts = people.aggregate(
         # Everyone who entered training: a learner login, any status past "candidate", or a
@@ -80,7 +84,11 @@ def pass_rate_by_month(*, user, today: datetime.date | None = None) -> list[Mont
     since = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))
     attempts = scope_queryset(
         user,
-        Attempt.objects.filter(status__in=("submitted", "expired"), finished_at__gte=since),
+        Attempt.objects.filter(
+            status__in=("submitted", "expired"),
+            finished_at__gte=since,
+            exam__purpose=ExamPurpose.PRE_JOB,  # the pass rate is the pre-job exam's
+        ),
         auxiliary_path="auxiliary__",
     )
     rows = (

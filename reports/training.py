@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from courses.models import CourseCompletion
 from credentials.models import Credential, CredentialStatus
-from exams.models import Attempt
+from exams.models import Attempt, ExamPurpose
 from lms.idcard import mask_id_number
 from lms.models import ON_DUTY_STATUSES, Agency, Auxiliary, AuxiliaryStatus
 from reports.selectors import CHUNK_SIZE
@@ -70,7 +70,9 @@ def training_lines(*, agency: Agency) -> list[TrainingLine]:
     attempts = {
         row["auxiliary__agency_id"]: row
         for row in Attempt.objects.filter(
-            auxiliary__agency__path__startswith=agency.path, status__in=FINISHED
+            auxiliary__agency__path__startswith=agency.path,
+            status__in=FINISHED,
+            exam__purpose=ExamPurpose.PRE_JOB,  # course quizzes are not the pre-job exam
         )
         .order_by()
         .values("auxiliary__agency_id")
@@ -114,7 +116,9 @@ def training_rows(*, agency: Agency) -> Iterator[tuple]:
     """One tuple per auxiliary: name, masked ID, agency, status, course completed on,
     finished attempts, best score, passed, credential number."""
     status_labels = {value: str(label) for value, label in AuxiliaryStatus.choices}
-    attempts = Attempt.objects.filter(auxiliary_id=OuterRef("pk"), status__in=FINISHED).order_by()
+    attempts = Attempt.objects.filter(
+        auxiliary_id=OuterRef("pk"), status__in=FINISHED, exam__purpose=ExamPurpose.PRE_JOB
+    ).order_by()
     queryset = (
         Auxiliary.objects.filter(agency__path__startswith=agency.path)
         .annotate(

@@ -150,6 +150,9 @@ EXPECTED: dict[str, Route] = {
     # exams: the attempt is county A's learner's, and nobody else's
     "exams:overview": R("GET", "/exams/", C.LEARN),
     "exams:start": R("POST", "/exams/start/", C.LEARN),
+    # A course's quiz: the course is nobody's; the attempt it opens is the learner's own (county
+    # B's learner has not read the course, so is sent back to it with the reason).
+    "exams:quiz_start": R("POST", "/exams/quizzes/{quiz_course}/start/", C.LEARN),
     # The worker that keeps an open paper on the device holds nothing of anyone's.
     "exams:service_worker": Route("GET", "/exams/sw.js", fixed="PPPPPPP"),
     "exams:attempt": R("GET", "/exams/attempts/{attempt}/", C.LEARN, NOBODY),
@@ -370,6 +373,7 @@ def world(org):
     from lms.models import ImportStatus, RosterImport
     from reports.models import ReportFile
     from tests.credentials.factories import credential, ready_for_credential
+    from tests.exams.test_course_quiz import make_in_service_course, make_quiz
     from tests.reports.factories import make_assessment, make_cycle
 
     aux = org.aux_a
@@ -415,6 +419,8 @@ def world(org):
     aux.photo.save("a.png", ContentFile(_png()), save=True)
     session, session_candidate, session_draw = _exam_session(org, exam, aux)
     training = _training_records(org, aux)
+    quiz_course = make_in_service_course()
+    make_quiz(quiz_course)
     users = {
         "anonymous": None,
         "learner": org.learner_b,
@@ -446,6 +452,7 @@ def world(org):
         "session_candidate": session_candidate.pk,
         "session_draw": session_draw.pk,
         "lesson_id": lesson.pk,
+        "quiz_course": quiz_course.pk,
         "lesson_url": Page.objects.get(pk=lesson.pk).url,
         **training,
     }

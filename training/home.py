@@ -7,6 +7,7 @@ import datetime
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -181,3 +182,14 @@ def training_person_link(request, auxiliary) -> NavLink | None:
     if not can_follow_people(request.user):
         return None
     return NavLink(_("Training record"), reverse("training:person", args=[auxiliary.pk]), 35)
+
+
+def course_hours_note(user, course) -> str | None:
+    """On a course's quiz card and quiz result (``course_hours_notes``): the hours it wrote."""
+    entry = selectors.course_hours_entry(user=user, course=course)
+    if entry is None:
+        return None
+    return _("%(hours)s hours were added to your training record on %(date)s.") % {
+        "hours": fmt_hours(entry.hours),
+        "date": date_format(entry.date, "DATE_FORMAT"),
+    }

@@ -279,3 +279,16 @@ def behind(auxiliaries: QuerySet[Auxiliary], day) -> list[PersonYear]:
     people = auxiliaries.filter(status__in=IN_SERVICE_STATUSES).order_by("agency__path", "name")
     rows = [row for row in standings(people, day.year) if is_behind(row.standing, day)]
     return sorted(rows, key=lambda row: row.standing.done)
+
+
+def course_hours_entry(*, user, course: CoursePage) -> LedgerEntry | None:
+    """The ledger entry a course wrote for the learner (training.services.course_origin)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return (
+        LedgerEntry.objects.filter(
+            ledger__auxiliary__user=user, origin=f"course:{course.pk}", corrects__isnull=True
+        )
+        .order_by("pk")
+        .first()
+    )

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, TrainingCategory
+from courses.selectors import course_completed_at
+from lms import hooks
 from lms.models import Agency, Auxiliary
 from lms.permissions import manages_agency
 from training.hours import counting_year
@@ -79,19 +81,41 @@ def entry_correct(*, entry: LedgerEntry, hours_delta: Decimal, reason: str, acto
     )  # fmt: skip
 
 
+def course_origin(course: CoursePage) -> str:
+    return f"course:{course.pk}"
+
+
 def course_hours_record(*, user, course: CoursePage, completed_at) -> LedgerEntry | None:
     """A learner completed a course: an in-service course writes its hours once; the pre-job
-    course (which gates the credential, Art. 20) writes nothing."""
+    course (which gates the credential, Art. 20) writes nothing. Nothing either while another
+    app holds the hours back (``course_hours_holds``: a quiz that must be passed first); the
+    quiz pass then calls ``course_quiz_hours_record``."""
     course = CoursePage.objects.filter(pk=course.pk).first()
     auxiliary = Auxiliary.objects.filter(user_id=user.pk).first()
     if course is None or auxiliary is None or not course.gives_training_hours:
         return None
+    if hooks.course_hours_holds(user, course):
+        return None
     day = timezone.localtime(completed_at).date()
     return entry_add(
         auxiliary=auxiliary, day=day, title=course.title, category=course.training_category,
-        hours=course.training_hours, source=Source.ONLINE, origin=f"course:{course.pk}",
+        hours=course.training_hours, source=Source.ONLINE, origin=course_origin(course),
         year=course.training_year,
     )  # fmt: skip
+
+
+def course_quiz_hours_record(*, user, course: CoursePage, passed_at) -> LedgerEntry | None:
+    """A course quiz was passed (``exams.signals.quiz_passed``): the hours it held back land
+    now, dated the day of the pass, if the lessons are read. Once: a retake that passes again,
+    even in another year, finds the entry already written and adds nothing."""
+    auxiliary = Auxiliary.objects.filter(user_id=user.pk).first()
+    if auxiliary is None or not course_completed_at(user=user, course=course):
+        return None
+    if LedgerEntry.objects.filter(
+        ledger__auxiliary=auxiliary, origin=course_origin(course)
+    ).exists():
+        return None
+    return course_hours_record(user=user, course=course, completed_at=passed_at)
 
 
 @transaction.atomic

@@ -28,6 +28,7 @@ hooks.register("lms_home_panels", home.staff_panel)
 hooks.register("lms_todos", home.training_todos)
 hooks.register("lms_nav_items", home.training_nav)
 hooks.register("lms_person_links", home.training_person_link)
+hooks.register("course_hours_notes", home.course_hours_note)
 
 
 @hooks.register("lms_seed_steps")

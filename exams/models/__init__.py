@@ -7,6 +7,7 @@ from exams.models.attempts import (
     BlueprintRule,
     EssayMark,
     Exam,
+    ExamPurpose,
     MarkRound,
     ReviewMode,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "Choice",
     "EssayMark",
     "Exam",
+    "ExamPurpose",
     "ExamSession",
     "IntegrityEvent",
     "PaperDraw",

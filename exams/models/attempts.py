@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -24,11 +25,35 @@ class ReviewMode(models.TextChoices):
     ANSWERS = "answers", _("Also the correct answers and explanations")
 
 
-class Exam(ClusterableModel):
-    """The exam of a course (Art. 20): its blueprint and its rules."""
+class ExamPurpose(models.TextChoices):
+    # The exam of the pre-job course: passing it issues the work credential (Art. 20).
+    PRE_JOB = "pre_job", _("Pre-job exam (gates the credential)")
+    # A short quiz at the end of an in-service course: it gates no credential, and may hold
+    # back the course's in-service hours until it is passed.
+    COURSE_QUIZ = "course_quiz", _("Course quiz (in-service course)")
 
+
+class Exam(ClusterableModel):
+    """An exam over the bank: the pre-job exam of the required course (Art. 20), or the quiz
+    of one in-service course. Both use the same blueprint, attempts and grading."""
+
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=12,
+        choices=ExamPurpose.choices,
+        default=ExamPurpose.PRE_JOB,
+        db_index=True,
+    )
     course = models.ForeignKey(
         "courses.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="+"
+    )
+    hours_need_pass = models.BooleanField(
+        _("hours count only after a pass"),
+        default=False,
+        help_text=_(
+            "Course quizzes only: the course's in-service hours are written to the learner's "
+            "training record when the quiz is passed, not when the lessons are finished."
+        ),
     )
     title = models.CharField(_("title"), max_length=120)
     pass_mark = models.PositiveSmallIntegerField(
@@ -69,7 +94,9 @@ class Exam(ClusterableModel):
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("purpose"),
         FieldPanel("course"),
+        FieldPanel("hours_need_pass"),
         MultiFieldPanel(
             [
                 FieldPanel("pass_mark"),
@@ -99,9 +126,36 @@ class Exam(ClusterableModel):
     class Meta:
         verbose_name = _("exam")
         verbose_name_plural = _("exams")
+        constraints = [
+            # A course page shows one quiz; two active ones would leave the learner guessing.
+            models.UniqueConstraint(
+                fields=["course"],
+                condition=Q(purpose="course_quiz", active=True),
+                name="one_active_quiz_per_course",
+                violation_error_message=_("This course already has an active quiz."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_course_quiz(self) -> bool:
+        return self.purpose == ExamPurpose.COURSE_QUIZ
+
+    def clean(self) -> None:
+        super().clean()
+        course = self.course if self.course_id else None
+        if self.is_course_quiz:
+            if course is not None and course.required_for_credential:
+                # The pre-job course keeps its role: its exam gates the credential (Art. 20).
+                raise ValidationError(
+                    {"course": _("A quiz belongs to an in-service course, not the pre-job one.")}
+                )
+        elif self.hours_need_pass:
+            raise ValidationError(
+                {"hours_need_pass": _("Only a course quiz can hold back a course's hours.")}
+            )
 
     @property
     def time_limit(self) -> datetime.timedelta:

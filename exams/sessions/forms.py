@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from exams.models import Exam
+from exams.selectors import pre_job_exams
 from exams.sessions.services import MAX_EXTENSION_MINUTES
 from lms.models import Role
 from lms.permissions import managed_agencies, scope_for
@@ -83,7 +84,8 @@ class SessionForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["exam"].queryset = Exam.objects.filter(active=True).order_by("title")
+        # A session seats the pre-job exam (Art. 20); a course quiz is taken on the phone.
+        self.fields["exam"].queryset = pre_job_exams().filter(active=True).order_by("title")
         self.fields["agency"].queryset = managed_agencies(user).order_by("path")
         self.fields["proctors"].queryset = proctor_choices(user)
 

@@ -1,6 +1,8 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
-from lms import punctuation
+from lms import hooks, punctuation
 from lms.idcard import mask_id_number
 
 register = template.Library()
@@ -66,3 +68,17 @@ def page_query(context, number) -> str:
         params.pop("page", None)
         query = params.urlencode()
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.simple_tag(takes_context=True)
+def course_sections(context, course) -> str:
+    """The cards other apps add to a course page (``lms_course_sections``): the course app
+    sits below exams and training, so it asks the hook instead of importing them."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    parts = [
+        render_to_string(panel.template, {"panel": panel.context}, request=request)
+        for panel in hooks.course_sections(request, course)
+    ]
+    return mark_safe("".join(parts))

@@ -127,6 +127,7 @@ def test_each_named_hook_returns_what_the_apps_register():
         (45, "exam history"),
         (46, "exam session"),
         (48, "training"),
+        (49, "course quiz"),
         (50, "assessment template and cycle"),
     ]
     assert all(step.label and callable(step.run) for step in hooks.seed_steps())
