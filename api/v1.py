@@ -66,8 +66,11 @@ Rfc3339 = Annotated[str, Field(pattern=RFC3339, json_schema_extra={"format": "da
 UpdatedSince = Query(
     None, description="Only records changed at or after this time, e.g. 2026-12-03T08:00:00+08:00"
 )
-Id = PathParam(..., ge=1, le=schemas.MAX_ID)
-Optional = Query(None)
+Id = PathParam(..., ge=1, le=schemas.MAX_ID, description="The record's id, as the lists give it")
+PersonStatusFilter = Query(None, description="Only people with this status")
+CredentialStatusFilter = Query(None, description="Only credentials with this status")
+PassedFilter = Query(None, description="true: only passes; false: only fails")
+AssessmentStatusFilter = Query(None, description="Only assessments at this stage")
 
 
 def _person(aux) -> dict:
@@ -125,6 +128,10 @@ def _credential(cred) -> dict:
 @api.get(
     "/agencies", response={200: schemas.AgencyPage, **ERRORS}, tags=["agencies"],
     summary="Agencies in the token's scope",
+    description=(
+        "The token's own agency and every agency under it (the province's: all), with each "
+        "one's code, the code used by the agency filter of the other lists."
+    ),
 )  # fmt: skip
 def list_agencies(request, cursor: str | None = Cursor, limit: int = Limit):
     items, next_cursor = page(selectors.agencies(request.user), cursor=cursor, limit=limit)
@@ -146,11 +153,16 @@ def list_agencies(request, cursor: str | None = Cursor, limit: int = Limit):
 @api.get(
     "/people", response={200: schemas.PersonPage, **ERRORS}, tags=["people"],
     summary="People (auxiliaries), ID numbers masked",
+    description=(
+        "Everyone on the rosters in the token's scope, in every status, with post, duties, work "
+        "area, supervisor and contract dates. ID numbers are always masked. updated_since "
+        "returns the people whose record changed since then (a status change included)."
+    ),
 )  # fmt: skip
 def list_people(
     request,
     agency: str | None = AgencyCode,
-    status: schemas.PersonStatus | None = Optional,
+    status: schemas.PersonStatus | None = PersonStatusFilter,
     updated_since: Rfc3339 | None = UpdatedSince,
     cursor: str | None = Cursor,
     limit: int = Limit,
@@ -165,6 +177,7 @@ def list_people(
 @api.get(
     "/people/{person_id}", response={200: schemas.Person, **ERRORS}, tags=["people"],
     summary="One person",
+    description="404 for a person outside the token's scope, as if there were none.",
 )  # fmt: skip
 def get_person(request, person_id: int = Id):
     return _person(get_scoped_or_404(selectors.people(request.user), pk=person_id))
@@ -173,6 +186,11 @@ def get_person(request, person_id: int = Id):
 @api.post(
     "/people/{person_id}/status", response={200: schemas.Person, **ERRORS}, tags=["people"],
     summary="Change a person's status (with a reason), as on their record page",
+    description=(
+        "Read-write tokens only. The same transitions as the record page: one the status "
+        "table does not allow is 400 and changes nothing. The reason is kept in the person's "
+        "history with the token's name, and the person.status_changed event goes out."
+    ),
 )  # fmt: skip
 def change_status(request, payload: schemas.StatusChangeIn, person_id: int = Id):
     require_write(request)
@@ -228,11 +246,15 @@ def roster_upsert(request, payload: schemas.RosterUpsertIn):
 @api.get(
     "/credentials", response={200: schemas.CredentialPage, **ERRORS}, tags=["credentials"],
     summary="Work credentials with their events",
+    description=(
+        "The credentials of the people in the token's scope: number, status, validity and "
+        "their events. updated_since returns those issued, or with an event, since then."
+    ),
 )  # fmt: skip
 def list_credentials(
     request,
     agency: str | None = AgencyCode,
-    status: schemas.CredentialStatusName | None = Optional,
+    status: schemas.CredentialStatusName | None = CredentialStatusFilter,
     updated_since: Rfc3339 | None = UpdatedSince,
     cursor: str | None = Cursor,
     limit: int = Limit,
@@ -247,6 +269,7 @@ def list_credentials(
 @api.get(
     "/credentials/{credential_id}", response={200: schemas.Credential, **ERRORS},
     tags=["credentials"], summary="One work credential",
+    description="404 for a credential outside the token's scope, as if there were none.",
 )  # fmt: skip
 def get_credential(request, credential_id: int = Id):
     return _credential(get_scoped_or_404(selectors.credentials(request.user), pk=credential_id))
@@ -310,7 +333,7 @@ def list_training_hours(
     request,
     year: int | None = Year,
     agency: str | None = AgencyCode,
-    status: schemas.PersonStatus | None = Optional,
+    status: schemas.PersonStatus | None = PersonStatusFilter,
     cursor: str | None = Cursor,
     limit: int = Limit,
 ):
@@ -356,8 +379,12 @@ def _training_hours(row, names: dict[int, str], year: int) -> dict:
 def list_training_entries(
     request,
     agency: str | None = AgencyCode,
-    person_id: int | None = Query(None, ge=1, le=schemas.MAX_ID),
-    year: int | None = Query(None, ge=2000, le=2100),
+    person_id: int | None = Query(
+        None, ge=1, le=schemas.MAX_ID, description="Only this person's entries"
+    ),
+    year: int | None = Query(
+        None, ge=2000, le=2100, description="Only entries counted in this year's ledger"
+    ),
     updated_since: Rfc3339 | None = UpdatedSince,
     cursor: str | None = Cursor,
     limit: int = Limit,
@@ -391,11 +418,17 @@ def list_training_entries(
 @api.get(
     "/exam-results", response={200: schemas.ExamResultPage, **ERRORS}, tags=["results"],
     summary="Each person's latest finished exam attempt",
+    description=(
+        "The pre-job exam that gates the work credential (Art. 20): for each person in scope "
+        "the latest handed-in or timed-out attempt, its score and pass, and how many attempts "
+        "they finished. Course quizzes are not listed. updated_since returns attempts finished "
+        "since then."
+    ),
 )  # fmt: skip
 def list_exam_results(
     request,
     agency: str | None = AgencyCode,
-    passed: bool | None = Optional,
+    passed: bool | None = PassedFilter,
     updated_since: Rfc3339 | None = UpdatedSince,
     cursor: str | None = Cursor,
     limit: int = Limit,
@@ -420,6 +453,10 @@ def list_exam_results(
 @api.get(
     "/cycles", response={200: schemas.CyclePage, **ERRORS}, tags=["results"],
     summary="Assessment cycles",
+    description=(
+        "The periodic assessment cycles (Art. 24) of the agencies in scope: period and due "
+        "date. Their results are under /cycles/{cycle_id}/assessments."
+    ),
 )  # fmt: skip
 def list_cycles(
     request, agency: str | None = AgencyCode, cursor: str | None = Cursor, limit: int = Limit
@@ -446,11 +483,15 @@ AssessmentStatusName = schemas.Literal[tuple(AssessmentStatus.values)]  # type: 
 @api.get(
     "/cycles/{cycle_id}/assessments", response={200: schemas.AssessmentResultPage, **ERRORS},
     tags=["results"], summary="Assessment results of one cycle",
+    description=(
+        "Each assessment of the cycle for the people in scope: total, grade, recommendation "
+        "and, once decided, the decision. 404 for a cycle outside the token's scope."
+    ),
 )  # fmt: skip
 def list_cycle_assessments(
     request,
     cycle_id: int = Id,
-    status: AssessmentStatusName | None = Optional,
+    status: AssessmentStatusName | None = AssessmentStatusFilter,
     cursor: str | None = Cursor,
     limit: int = Limit,
 ):
