@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from exams import essays
 from exams.exceptions import GradingError
 from exams.models import Attempt, AttemptQuestion, MarkRound
-from exams.views import display_text
+from exams.paper_display import display_text
 from lms.measures import citation_label
 from lms.permissions import get_scoped_or_404, grader_required, scope_queryset
 

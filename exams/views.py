@@ -3,8 +3,6 @@ services.py and selectors.py."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -13,15 +11,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
-from exams import courses_api, selectors, services
-from exams.answers import ESSAY_MAX_LENGTH, blank_right
-from exams.grading import correct_keys
+from exams import courses_api, paper_display, selectors, services
+from exams.answers import ESSAY_MAX_LENGTH
 from exams.models import Attempt, AttemptStatus, ReviewMode
 from exams.sessions import selectors as session_selectors
 from lms import hooks, jsonbody
@@ -34,11 +30,6 @@ def _learner_auxiliary(request) -> Auxiliary:
     if auxiliary is None:
         raise Http404
     return auxiliary
-
-
-def display_text(snapshot_text: str, text_format: str) -> str:
-    """Imported HTML is shown as text: question text never carries markup into the page."""
-    return strip_tags(snapshot_text) if text_format == "html" else snapshot_text
 
 
 @learner_required
@@ -86,57 +77,6 @@ def quiz_start(request, course_id: int):
     return redirect("exams:attempt", pk=attempt.pk)
 
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def _paper(rows) -> list[dict]:
-    """The questions as the learner sees them: no weights, feedback, answers or rubrics."""
-    return [_paper_question(row) for row in rows]
-
-
-def sealed_paper(drawn: list) -> list[dict]:
-    """A session candidate's pre-drawn paper ([[question id, snapshot], …]) as the exam page
-    shows a fresh attempt of it: the same positions, nothing answered."""
-    return [
-        _paper_question(SimpleNamespace(position=position, snapshot=snapshot, selected=[]))
-        for position, (_qid, snapshot) in enumerate(drawn, start=1)
-    ]
-
-
-def _paper_question(row) -> dict:
-    snapshot = row.snapshot
-    qtype = snapshot["qtype"]
-    question = {
-        "position": row.position,
-        "qtype": qtype,
-        "text": display_text(snapshot["text"], snapshot.get("text_format", "plain")),
-        "choices": [
-            {
-                "key": c["key"],
-                "text": display_text(c["text"], "html"),
-                "letter": "" if qtype in ("truefalse", "matching") else LETTERS[i],
-            }
-            for i, c in enumerate(snapshot["choices"])
-        ],
-        "selected": row.selected,
-    }
-    if qtype == "shortanswer":
-        typed = row.selected + [""] * len(snapshot.get("blanks") or [])
-        question["blanks"] = [
-            {"number": n, "value": typed[n - 1]}
-            for n in range(1, len(snapshot.get("blanks") or []) + 1)
-        ]
-    elif qtype == "matching":
-        chosen = row.selected + [""] * len(snapshot.get("pairs") or [])
-        question["pairs"] = [
-            {"letter": LETTERS[i], "left": pair["left"], "chosen": chosen[i]}
-            for i, pair in enumerate(snapshot.get("pairs") or [])
-        ]
-    elif qtype == "essay":
-        question["essay"] = row.selected[0] if row.selected else ""
-    return question
-
-
 @cache_control(no_cache=True)
 def service_worker(request):
     """The worker that keeps an open paper on the device (site/templates/exams/
@@ -156,7 +96,7 @@ def attempt_page(request, pk: int):
     if not attempt.is_open:
         return redirect("exams:result", pk=attempt.pk)
     rows = list(attempt.questions.all())
-    paper = _paper(rows)
+    paper = paper_display.paper(rows)
     context = {
         "attempt": attempt,
         "exam": attempt.exam,
@@ -201,7 +141,7 @@ def closing_message(*, status: str, finished_at, deadline, ended_by=None) -> str
 # The columns' ranges: AttemptQuestion.position is a small integer, ids are bigints.
 MAX_POSITION = 32767
 MAX_ID = 2**63 - 1
-MAX_CHOICES = len(LETTERS)
+MAX_CHOICES = len(paper_display.LETTERS)
 
 
 def _json_error(message: str, status: int, **extra) -> JsonResponse:
@@ -305,62 +245,7 @@ def submit(request, pk: int):
 
 
 def _review(attempt) -> list[dict]:
-    return [review_question(row) for row in attempt.questions.all()]
-
-
-def review_question(row) -> dict:
-    """One question after submission: what was answered, what was right, the explanation."""
-    snapshot = row.snapshot
-    qtype = snapshot["qtype"]
-    right = set(correct_keys(snapshot))
-    question = {
-        "position": row.position,
-        "qtype": qtype,
-        "text": display_text(snapshot["text"], snapshot.get("text_format", "")),
-        "score": row.score,
-        "explanation": snapshot.get("explanation", ""),
-        "choices": []
-        if qtype in ("matching", "shortanswer", "essay")
-        else [
-            {
-                "letter": "" if qtype == "truefalse" else LETTERS[i],
-                "text": display_text(c["text"], "html"),
-                "correct": c["key"] in right,
-                "chosen": c["key"] in row.selected,
-            }
-            for i, c in enumerate(snapshot["choices"])
-        ],
-    }
-    if qtype == "shortanswer":
-        typed = row.selected + [""] * len(snapshot["blanks"])
-        case_insensitive = bool(snapshot.get("case_insensitive"))
-        question["blanks"] = [
-            {
-                "number": n,
-                "typed": typed[n - 1],
-                "accepted": " / ".join(accepted),
-                "right": blank_right(typed[n - 1], accepted, case_insensitive=case_insensitive),
-            }
-            for n, accepted in enumerate(snapshot["blanks"], start=1)
-        ]
-    elif qtype == "matching":
-        texts = {c["key"]: display_text(c["text"], "html") for c in snapshot["choices"]}
-        chosen = row.selected + [""] * len(snapshot["pairs"])
-        question["pairs"] = [
-            {
-                "letter": LETTERS[i],
-                "left": pair["left"],
-                "chosen": texts.get(chosen[i], ""),
-                "answer": texts[pair["answer"]],
-                "right": chosen[i] == pair["answer"],
-            }
-            for i, pair in enumerate(snapshot["pairs"])
-        ]
-    elif qtype == "essay":
-        question["essay"] = row.selected[0] if row.selected else ""
-        question["mark"] = round((row.score or 0) * 100)
-        question["comments"] = [m.comment for m in row.marks.all() if m.comment]
-    return question
+    return [paper_display.review_question(row) for row in attempt.questions.all()]
 
 
 @learner_required

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from exams.paper_display import sealed_paper
 from exams.sessions import notices, report, sealing, selectors, services
 from exams.sessions.exceptions import DoorClosed, EnrolmentRefused, SessionError
 from exams.sessions.forms import (
@@ -26,7 +27,6 @@ from exams.sessions.forms import (
     SessionForm,
 )
 from exams.sessions.models import IntegrityKind, PaperDraw
-from exams.views import sealed_paper
 from lms import jsonbody
 from lms.downloads import as_download
 from lms.jobs.views import job_status_response
