@@ -101,12 +101,16 @@ def finished_attempts(*, auxiliary: Auxiliary, exam: Exam) -> QuerySet[Attempt]:
 def start_blockers(
     *, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | None = None
 ) -> list[StartBlocker]:
-    """Why the person may not start ``exam`` now; empty when they may."""
+    """Why the person may not start ``exam`` now; empty when they may.
+
+    A course quiz is training, not the Art. 20 exam: anyone on the roll may sit it once the
+    lessons are read, eligibility is not its business, and a pass does not close it (a learner
+    may practise again within the attempts). Each exam's attempts are its own: a quiz's never
+    count against the pre-job exam's."""
     now = now or timezone.now()
-    if exam.is_course_quiz:
-        return _quiz_blockers(auxiliary=auxiliary, exam=exam, now=now)
+    quiz = exam.is_course_quiz
     blockers: list[StartBlocker] = []
-    if auxiliary.status not in MAY_SIT_EXAM_STATUSES:
+    if auxiliary.status not in (ON_ROLL_STATUSES if quiz else MAY_SIT_EXAM_STATUSES):
         blockers.append(
             StartBlocker(
                 "status",
@@ -114,81 +118,38 @@ def start_blockers(
                 % {"status": AuxiliaryStatus(auxiliary.status).label},
             )
         )
-    for reason in auxiliary_eligibility(auxiliary):
-        blockers.append(StartBlocker("ineligible", str(reason)))
+    if not quiz:
+        for reason in auxiliary_eligibility(auxiliary):
+            blockers.append(StartBlocker("ineligible", str(reason)))
     if not exam.active:
-        blockers.append(StartBlocker("inactive", _("This exam is not open.")))
+        message = _("This quiz is not open.") if quiz else _("This exam is not open.")
+        blockers.append(StartBlocker("inactive", message))
     if auxiliary.user_id is None or not courses_api.course_completed_at(
         user=auxiliary.user, course=exam.course
     ):
-        blockers.append(
-            StartBlocker("course", _("Finish every lesson of the course to unlock the exam."))
+        message = (
+            _("Finish every lesson of the course to unlock the quiz.")
+            if quiz
+            else _("Finish every lesson of the course to unlock the exam.")
         )
+        blockers.append(StartBlocker("course", message))
     done = list(finished_attempts(auxiliary=auxiliary, exam=exam).order_by("-finished_at"))
-    if any(a.passed for a in done):
+    if not quiz and any(a.passed for a in done):
         blockers.append(StartBlocker("passed", _("You have already passed this exam.")))
     elif any(a.awaiting_grading for a in done):
-        blockers.append(
-            StartBlocker(
-                "grading",
-                _("Your last attempt is being graded; its result decides whether you sit again."),
-            )
+        message = (
+            _("Your last attempt is being graded; wait for its result.")
+            if quiz
+            else _("Your last attempt is being graded; its result decides whether you sit again.")
         )
+        blockers.append(StartBlocker("grading", message))
     elif len(done) >= exam.max_attempts:
-        blockers.append(
-            StartBlocker(
-                "no_attempts",
-                _("You have used all %(n)d attempts. Ask your agency about retraining.")
-                % {"n": exam.max_attempts},
-            )
+        message = (
+            _("You have used all %(n)d attempts at this quiz.")
+            if quiz
+            else _("You have used all %(n)d attempts. Ask your agency about retraining.")
         )
-    elif done and done[0].finished_at + exam.retake_wait > now:
-        retake_at = done[0].finished_at + exam.retake_wait
-        blockers.append(
-            StartBlocker(
-                "wait",
-                _("You may try again from %(when)s.")
-                % {"when": timezone.localtime(retake_at).strftime("%Y-%m-%d %H:%M")},
-                retake_at=retake_at,
-            )
-        )
-    return blockers
-
-
-def _quiz_blockers(*, auxiliary: Auxiliary, exam: Exam, now) -> list[StartBlocker]:
-    """A course quiz is training, not the Art. 20 exam: anyone on the roll may sit it once the
-    lessons are read, eligibility is not its business, and a pass does not close it (a learner
-    may practise again within the attempts). Its attempts are its own: they never count
-    against the pre-job exam's."""
-    blockers: list[StartBlocker] = []
-    if auxiliary.status not in ON_ROLL_STATUSES:
-        blockers.append(
-            StartBlocker(
-                "status",
-                _("Your record is %(status)s.")
-                % {"status": AuxiliaryStatus(auxiliary.status).label},
-            )
-        )
-    if not exam.active:
-        blockers.append(StartBlocker("inactive", _("This quiz is not open.")))
-    if auxiliary.user_id is None or not courses_api.course_completed_at(
-        user=auxiliary.user, course=exam.course
-    ):
-        blockers.append(
-            StartBlocker("course", _("Finish every lesson of the course to unlock the quiz."))
-        )
-    done = list(finished_attempts(auxiliary=auxiliary, exam=exam).order_by("-finished_at"))
-    if any(a.awaiting_grading for a in done):
-        blockers.append(
-            StartBlocker("grading", _("Your last attempt is being graded; wait for its result."))
-        )
-    elif len(done) >= exam.max_attempts:
-        blockers.append(
-            StartBlocker(
-                "no_attempts",
-                _("You have used all %(n)d attempts at this quiz.") % {"n": exam.max_attempts},
-            )
-        )
+        blockers.append(StartBlocker("no_attempts", message % {"n": exam.max_attempts}))
     elif done and done[0].finished_at + exam.retake_wait > now:
         retake_at = done[0].finished_at + exam.retake_wait
         blockers.append(
