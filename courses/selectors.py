@@ -38,6 +38,17 @@ def course_completed_at(*, user, course: CoursePage) -> datetime.datetime | None
     )
 
 
+def completed_course_ids(*, user, course_ids) -> set[int]:
+    """Which of ``course_ids`` the user has completed: one query for any number."""
+    if user is None or not user.is_authenticated:
+        return set()
+    return set(
+        CourseCompletion.objects.filter(user=user, course_id__in=course_ids).values_list(
+            "course_id", flat=True
+        )
+    )
+
+
 def required_course() -> CoursePage | None:
     """The live course that unlocks the credential exam (the first, by tree order)."""
     return CoursePage.objects.live().filter(required_for_credential=True).order_by("path").first()

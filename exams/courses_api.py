@@ -20,6 +20,10 @@ def course_completed_at(*, user, course) -> datetime.datetime | None:
     return course_selectors.course_completed_at(user=user, course=course)
 
 
+def completed_course_ids(*, user, course_ids) -> set[int]:
+    return course_selectors.completed_course_ids(user=user, course_ids=course_ids)
+
+
 def lessons_by_citation() -> dict[tuple[int, int | None], list]:
     """Every cited (article, item) → the lessons citing it; read once per page."""
     return course_selectors.lesson_citations()

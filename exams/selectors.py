@@ -218,12 +218,28 @@ def quizzes_waiting(*, user) -> list[dict]:
     back its hours, it is not passed, and it may be started or continued."""
     if not user.is_authenticated:
         return []
-    quizzes = Exam.objects.filter(
-        purpose=ExamPurpose.COURSE_QUIZ, active=True, hours_need_pass=True
-    ).select_related("course")
+    quizzes = list(
+        Exam.objects.filter(purpose=ExamPurpose.COURSE_QUIZ, active=True, hours_need_pass=True)
+        .select_related("course")
+        .order_by("pk")
+    )
+    if not quizzes:
+        return []
+    # Three queries for any number of quizzes; only a read course with its quiz not yet passed
+    # (a handful at a time) costs a status of its own.
+    course_ids = [quiz.course_id for quiz in quizzes]
+    read = courses_api.completed_course_ids(user=user, course_ids=course_ids)
+    passed = set(
+        Attempt.objects.filter(
+            auxiliary__user=user,
+            exam__course_id__in=read,
+            exam__purpose=ExamPurpose.COURSE_QUIZ,
+            passed=True,
+        ).values_list("exam__course_id", flat=True)
+    )
     waiting = []
-    for quiz in quizzes.order_by("pk"):
-        if not courses_api.course_completed_at(user=user, course=quiz.course):
+    for quiz in quizzes:
+        if quiz.course_id not in read or quiz.course_id in passed:
             continue
         status = quiz_status(user=user, course=quiz.course)
         if status and status["passed_attempt"] is None:

@@ -163,6 +163,30 @@ def test_a_read_course_waiting_on_its_quiz_is_in_the_learners_todos(client, quiz
     assert f"参加测验：{quiz_setup.quiz.title}" not in client.get(reverse("home")).content.decode()
 
 
+def test_the_learners_home_asks_the_same_queries_for_one_quiz_or_many(client, quiz_setup):
+    """Passed quizzes and courses not yet read cost no query of their own on the home page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    aux, learner = quiz_setup.org.aux_a, quiz_setup.org.learner_a
+    sit(aux, quiz_setup.quiz, right=True)
+    client.force_login(learner)
+
+    def home_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("home")).status_code == 200
+        return len(queries)
+
+    home_queries()  # warm: the session's first read
+    one = home_queries()
+    for n in range(3):
+        read = make_in_service_course(title=f"在岗课程 {n}")
+        f.complete_course(learner, read)
+        sit(aux, make_quiz(read), right=True)
+        make_quiz(make_in_service_course(title=f"未读课程 {n}"))
+    assert home_queries() == one
+
+
 def test_a_quiz_belongs_to_an_in_service_course(quiz_setup):
     quiz = Exam(course=quiz_setup.course, title="岗前课程测验", purpose=ExamPurpose.COURSE_QUIZ)
     with pytest.raises(ValidationError) as error:
