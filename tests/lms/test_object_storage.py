@@ -4,9 +4,12 @@ can fetch without a signature, and which reach a person only through the scoped 
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import urllib.error
 import urllib.request
+import uuid
 import zipfile
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,14 +19,20 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
+from courses.models import LessonPage
 from credentials.models import CardBatch
 from lms import storage
 from lms.jobs.models import JobStatus
 from lms.models import Auxiliary, AuxiliaryStatus, RosterImport
 from reports.models import ReportFile
 from reports.services import reports_cleanup
+from tests.courses.conftest import client_for
+from tests.courses.test_video import video_block
 from tests.credentials.factories import credential
+from tests.exams.factories import make_course
 from tests.lms.test_roster_import import csv_bytes, row
 from tests.reports.factories import make_cycle, make_people
 from tests.training.factories import category
@@ -199,3 +208,32 @@ def test_half_an_object_store_configuration_refuses_to_start():
             {"S3_ENDPOINT_URL": "http://s3.local", "S3_BUCKET": "b", "S3_ACCESS_KEY_ID": "k"}
         )
     assert storage.s3_enabled({}) is False
+
+
+def test_a_lesson_videos_poster_is_a_rendition_in_the_bucket_shown_by_a_signed_url(org, s3):
+    """Wagtail makes the poster's rendition on first view and writes it to the store; the
+    page points at it with a signed URL that works, while the plain address is refused."""
+    buf = io.BytesIO()
+    Image.new("RGB", (1280, 720), (11, 31, 51)).save(buf, "JPEG")
+    poster = get_image_model().objects.create(
+        title="封面", file=SimpleUploadedFile("poster.jpg", buf.getvalue())
+    )
+    video = get_document_model().objects.create(
+        title="示范", file=SimpleUploadedFile("demo.mp4", b"\x00\x00\x00\x18ftypmp42")
+    )
+    block = video_block(video)
+    block["value"]["poster"] = poster.pk
+    lesson = make_course("现场安全").add_child(
+        instance=LessonPage(
+            title="冲突现场", slug=f"poster-{uuid.uuid4().hex[:6]}", estimated_minutes=0,
+            body=[block],
+        )
+    )  # fmt: skip
+    page = client_for(org.learner_a).get(lesson.url).content.decode()
+    url = html.unescape(re.search(r'poster="([^"]+)"', page).group(1))
+    rendition = poster.renditions.get()
+    assert rendition.file.name in s3.keys()
+    assert rendition.width == 640
+    assert url.startswith(s3.endpoint) and "Signature=" in url
+    assert _anonymous_get(url) == 200
+    assert _anonymous_get(s3.object_url(rendition.file.name)) == 403
