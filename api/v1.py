@@ -12,7 +12,7 @@ from ninja import Path as PathParam
 from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 
-from api import errors, roster, schemas, selectors
+from api import errors, roster, schemas, selectors, webhook_schemas
 from api.auth import TokenAuth, require_write
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, RFC3339, page, since
 from api.parser import StorableTextParser
@@ -44,7 +44,17 @@ class ChineseJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+class PlatformAPI(NinjaAPI):
+    """The platform's API; its OpenAPI document also describes the events it posts."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        schema["webhooks"] = webhook_schemas.webhooks_section(components)
+        return schema
+
+
+api = PlatformAPI(
     title="行政执法辅助人员平台 API",
     version="1.0.0",
     description=DESCRIPTION,
