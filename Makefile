@@ -53,9 +53,7 @@ format-check: install
 
 ## Refresh the zh_Hans catalogues after changing user-facing strings, then translate and compile.
 messages: install
-	for app in lms courses training exams assessments credentials reports api; do \
-		(cd $$app && DEBUG=1 ../$(BIN)/python ../manage.py makemessages -l zh_Hans --ignore=migrations); \
-	done
+	DEBUG=1 $(BIN)/python manage.py messages
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv
 
 clean:
