@@ -1,5 +1,5 @@
 """The one way django-q2 schedules are created: each app declares ``ScheduleSpec``s through the
-``lms_schedules`` hook (in its ``wagtail_hooks.py``) and ``schedules_ensure`` creates them, once
+``lms_schedules`` hook (in its ``wagtail_hooks.py``) and ``registered_schedules_ensure`` creates them, once
 per name, after every migrate and from seed_demo.
 
 A spec runs either every N minutes or daily at a local wall-clock time. Ensuring is idempotent:
@@ -52,7 +52,7 @@ class ScheduleSpec:
         return at
 
 
-def schedule_ensure(spec: ScheduleSpec) -> bool:
+def one_schedule_ensure(spec: ScheduleSpec) -> bool:
     """Create the schedule unless one of that name exists (then align func and timing).
     Returns whether it was created."""
     timing = (
@@ -80,6 +80,6 @@ def schedule_specs() -> list[ScheduleSpec]:
     return hooks.schedules()
 
 
-def schedules_ensure() -> list[str]:
+def registered_schedules_ensure() -> list[str]:
     """Ensure every declared schedule. Returns the names of those created now."""
-    return [spec.name for spec in schedule_specs() if schedule_ensure(spec)]
+    return [spec.name for spec in schedule_specs() if one_schedule_ensure(spec)]

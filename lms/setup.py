@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from lms import hooks
-from lms.schedules import schedules_ensure
+from lms.schedules import registered_schedules_ensure
 
 # Wagtail's own editors group (its migrations create it); lms.services.staff_account_create
 # puts provincial admins in it.
@@ -41,7 +41,7 @@ def editor_permissions_grant_all() -> None:
 def platform_setup() -> list[str]:
     """Schedules and editor permissions; returns the names of schedules created now."""
     editor_permissions_grant_all()
-    return schedules_ensure()
+    return registered_schedules_ensure()
 
 
 def on_post_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
@@ -54,7 +54,7 @@ def on_post_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
             create_permissions(app_config, verbosity=0, using=using)
         editor_permissions_grant_all()
     if "django_q_schedule" in tables:
-        schedules_ensure()
+        registered_schedules_ensure()
 
 
 def seed_platform_setup(stdout=None) -> None:

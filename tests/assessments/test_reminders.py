@@ -10,7 +10,7 @@ from django_q.models import Schedule
 from django_q.tasks import async_task
 
 from assessments.models import Notice
-from lms.schedules import schedules_ensure
+from lms.schedules import registered_schedules_ensure
 from tests import factories
 from tests.assessments import factories as f
 
@@ -103,8 +103,8 @@ def test_unread_notices_show_on_the_home_page(client, org, cycle):
 
 def test_the_schedule_is_created_once():
     Schedule.objects.filter(name="assessments: reminders").delete()
-    schedules_ensure()
-    schedules_ensure()
+    registered_schedules_ensure()
+    registered_schedules_ensure()
     schedule = Schedule.objects.get(name="assessments: reminders")
     assert timezone.localtime(schedule.next_run).hour == 7  # the start of a working day
     assert schedule.func == "assessments.tasks.send_reminders"

@@ -12,7 +12,7 @@ from credentials import tasks
 from credentials.models import Credential, CredentialStatus
 from credentials.services import credentials_expire, expiry_warnings_send
 from credentials.wagtail_hooks import DAILY
-from lms.schedules import schedules_ensure
+from lms.schedules import registered_schedules_ensure
 from tests import factories
 from tests.credentials.factories import credential
 
@@ -73,8 +73,8 @@ def test_daily_task_runs_both(org, monkeypatch):
 
 
 def test_schedule_exists_once(db):
-    schedules_ensure()
-    schedules_ensure()
+    registered_schedules_ensure()
+    registered_schedules_ensure()
     schedule = Schedule.objects.get(name=DAILY.name)
     assert schedule.func == "credentials.tasks.credentials_daily"
     assert schedule.schedule_type == Schedule.DAILY

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_q.models import Schedule
 
 from lms import hooks
-from lms.schedules import ScheduleSpec, schedule_ensure, schedules_ensure
+from lms.schedules import ScheduleSpec, one_schedule_ensure, registered_schedules_ensure
 from lms.setup import editor_permissions_grant
 
 pytestmark = pytest.mark.django_db
@@ -34,15 +34,15 @@ def test_after_ensuring_twice_every_schedule_exists_once_with_its_timing():
     Schedule.objects.all().delete()
     specs = hooks.schedules()
     assert len(specs) >= 5
-    assert sorted(schedules_ensure()) == sorted(spec.name for spec in specs)
-    assert schedules_ensure() == []
+    assert sorted(registered_schedules_ensure()) == sorted(spec.name for spec in specs)
+    assert registered_schedules_ensure() == []
     for spec in specs:
         (schedule,) = Schedule.objects.filter(name=spec.name)
         _check_timing(spec, schedule)
 
 
 def test_every_scheduled_task_can_be_imported_and_called():
-    schedules_ensure()
+    registered_schedules_ensure()
     for spec in hooks.schedules():
         func = Schedule.objects.get(name=spec.name).func
         assert callable(ScheduleSpec(name="check", func=func, minutes=1).func_callable()), func
@@ -75,7 +75,7 @@ def test_an_existing_schedule_is_brought_in_line_with_its_spec():
         minutes=5,
     )
     Schedule.objects.filter(name=spec.name).update(func="exams.tasks.old_name", minutes=30)
-    assert schedule_ensure(spec) is False
+    assert one_schedule_ensure(spec) is False
     _check_timing(spec, Schedule.objects.get(name=spec.name))
     daily = ScheduleSpec(
         name="daily test", func="exams.tasks.sweep_expired_attempts", daily_at=datetime.time(2, 0)
@@ -83,7 +83,7 @@ def test_an_existing_schedule_is_brought_in_line_with_its_spec():
     Schedule.objects.create(
         name=daily.name, func=daily.func, schedule_type=Schedule.MINUTES, minutes=1
     )
-    schedule_ensure(daily)
+    one_schedule_ensure(daily)
     _check_timing(daily, Schedule.objects.get(name=daily.name))
 
 

@@ -14,7 +14,7 @@ from django_q.models import Schedule
 
 from lms.jobs import services as jobs
 from lms.jobs.models import JobStatus
-from lms.schedules import schedules_ensure
+from lms.schedules import registered_schedules_ensure
 from reports import pipeline, selectors, services, workbook
 from reports.models import ReportFile, ReportKind
 from reports.schedules import REQUEUE_SCHEDULE_NAME, SCHEDULE_NAME
@@ -127,8 +127,8 @@ def test_old_files_are_cleaned_up_after_the_retention_period(org, settings):
 
 def test_cleanup_schedule_is_created_once():
     Schedule.objects.filter(name=SCHEDULE_NAME).delete()
-    schedules_ensure()
-    schedules_ensure()
+    registered_schedules_ensure()
+    registered_schedules_ensure()
     schedule = Schedule.objects.get(name=SCHEDULE_NAME)
     assert schedule.func == "reports.tasks.reports_cleanup_task"
 
@@ -183,8 +183,8 @@ def test_a_stalled_build_is_queued_again_and_completes(org, django_capture_on_co
 
 def test_requeue_schedule_runs_every_minute():
     Schedule.objects.filter(name=REQUEUE_SCHEDULE_NAME).delete()
-    schedules_ensure()
-    schedules_ensure()
+    registered_schedules_ensure()
+    registered_schedules_ensure()
     schedule = Schedule.objects.get(name=REQUEUE_SCHEDULE_NAME)
     assert schedule.func == "lms.jobs.tasks.jobs_requeue_stalled_task"
     assert (schedule.schedule_type, schedule.minutes) == (Schedule.MINUTES, 1)
