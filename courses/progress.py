@@ -1,5 +1,6 @@
 """Reads for staff: each person's reading progress per lesson (minutes read against the
-reading rule in ``courses.reading``, end reached, confirmed at).
+reading rule in ``courses.reading``, a lesson's videos watched against ``courses.video``, end
+reached, confirmed at).
 
 The people come in already scoped (``lms.permissions``); every function runs a fixed number of
 queries whatever the number of lessons or people."""
@@ -12,8 +13,16 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
-from courses.models import CourseCompletion, CoursePage, LessonPage, LessonProgress, LessonReading
+from courses.models import (
+    CourseCompletion,
+    CoursePage,
+    LessonPage,
+    LessonProgress,
+    LessonReading,
+    VideoWatching,
+)
 from courses.reading import ReadingStatus, reading_status
+from courses.video import LessonVideo, lesson_videos, watching_status
 
 _DEFER = ("body", "search_text")
 
@@ -68,6 +77,42 @@ def _lessons_by_course(courses: list[CoursePage]) -> dict[int, list[LessonPage]]
     return found
 
 
+@dataclass
+class Watching:
+    """The lessons' uploaded videos, and what each person watched of them."""
+
+    videos: dict[int, list[LessonVideo]]  # lesson → its videos (lessons with videos only)
+    watched: dict[tuple[int, int], dict[str, int]]  # (user, lesson) → {video key: seconds}
+
+    def status(self, user_id, lesson, reading, now):
+        videos = self.videos.get(lesson.pk)
+        if not videos:
+            return None
+        watched = self.watched.get((user_id, lesson.pk), {})
+        return watching_status(videos=videos, watched=watched, reading=reading, now=now)
+
+
+def _watching(user_ids, lessons) -> Watching:
+    """Two queries whatever the number of lessons or people: the bodies of the lessons that
+    hold a video (the lesson list defers bodies), and the watching records of those."""
+    videos = {}
+    with_video = LessonPage.objects.filter(
+        pk__in=[lesson.pk for lesson in lessons], body__icontains='"video"'
+    ).only("pk", "body")
+    for lesson in with_video:
+        found = lesson_videos(lesson)
+        if found:
+            videos[lesson.pk] = found
+    watched: dict[tuple[int, int], dict[str, int]] = {}
+    if videos:
+        rows = VideoWatching.objects.filter(
+            user_id__in=user_ids, lesson_id__in=list(videos)
+        ).values_list("user_id", "lesson_id", "video", "seconds_watched")
+        for user_id, lesson_id, key, seconds in rows:
+            watched.setdefault((user_id, lesson_id), {})[key] = seconds
+    return Watching(videos, watched)
+
+
 def _readings(user_ids, lessons) -> tuple[dict, dict, dict]:
     """(user, lesson) → LessonReading, (user, lesson) → confirmed at, (user, course) → done."""
     readings = {
@@ -89,7 +134,7 @@ def _readings(user_ids, lessons) -> tuple[dict, dict, dict]:
     return readings, progress, completions
 
 
-def _course_reading(course, lessons, user_id, readings, progress, completions, now):
+def _course_reading(course, lessons, user_id, readings, progress, completions, now, watching):
     cells = []
     for number, lesson in enumerate(lessons, start=1):
         reading = readings.get((user_id, lesson.pk))
@@ -98,7 +143,10 @@ def _course_reading(course, lessons, user_id, readings, progress, completions, n
                 number=number,
                 lesson=lesson,
                 status=reading_status(
-                    estimated_minutes=lesson.estimated_minutes, reading=reading, now=now
+                    estimated_minutes=lesson.estimated_minutes,
+                    reading=reading,
+                    now=now,
+                    watching=watching.status(user_id, lesson, reading, now),
                 ),
                 opened_at=reading.opened_at if reading else None,
                 end_seen_at=reading.end_seen_at if reading else None,
@@ -118,10 +166,18 @@ def person_reading(*, auxiliary) -> list[CourseReading]:
         return []
     every = [lesson for found in lessons.values() for lesson in found]
     readings, progress, completions = _readings([auxiliary.user_id], every)
+    watching = _watching([auxiliary.user_id], every)
     now = timezone.now()
     return [
         _course_reading(
-            course, lessons[course.pk], auxiliary.user_id, readings, progress, completions, now
+            course,
+            lessons[course.pk],
+            auxiliary.user_id,
+            readings,
+            progress,
+            completions,
+            now,
+            watching,
         )
         for course in courses
     ]
@@ -139,12 +195,13 @@ def course_reading_table(*, course: CoursePage, auxiliaries) -> tuple[list[Lesso
     people = list(auxiliaries)
     user_ids = [aux.user_id for aux in people if aux.user_id]
     readings, progress, completions = _readings(user_ids, lessons)
+    watching = _watching(user_ids, lessons)
     now = timezone.now()
     rows = [
         PersonRow(
             auxiliary=aux,
             reading=_course_reading(
-                course, lessons, aux.user_id, readings, progress, completions, now
+                course, lessons, aux.user_id, readings, progress, completions, now, watching
             ),
         )
         for aux in people
