@@ -57,6 +57,22 @@ def phone(browser):
 
 
 @pytest.fixture
+def phone_without_worker(browser):
+    """A phone whose pages no service worker controls, for journeys that hold or refuse
+    requests with page.route(). The exam's worker (exams/service_worker.js) takes over an exam
+    page as soon as it is installed (clients.claim), and some requests such a page sends on to
+    the network pass Playwright's routing by (like its offline emulation, Playwright issue
+    #2311; see tests/e2e/network.py): an autosave refused by the route then reached the server
+    and the page said 已保存."""
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, locale="zh-CN", service_workers="block"
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def desktop(browser):
     context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
     page = context.new_page()

@@ -16,7 +16,7 @@ OUTAGE = {"ok": False, "error": "database_unavailable", "retry_after": 5}
 
 
 @pytest.mark.django_db(transaction=True)
-def test_exam_page_keeps_and_retries_answers_refused_with_503(live_server, phone):
+def test_exam_page_keeps_and_retries_answers_refused_with_503(live_server, phone_without_worker):
     from django.utils import timezone
 
     from courses.models import CourseCompletion
@@ -29,7 +29,7 @@ def test_exam_page_keeps_and_retries_answers_refused_with_503(live_server, phone
     CourseCompletion.objects.get_or_create(
         user=aux.user, course=required_course(), defaults={"completed_at": timezone.now()}
     )
-    page = phone
+    page = phone_without_worker
     login(page, live_server.url, "e2e_outage1", PASSWORD)
     page.goto(f"{live_server.url}/exams/")
     page.click("form[action$='/exams/start/'] button[type=submit]")
@@ -56,7 +56,11 @@ def test_exam_page_keeps_and_retries_answers_refused_with_503(live_server, phone
         )
     except PlaywrightTimeoutError:
         state = page.text_content("#save-state")
-        pytest.fail(f"the page never said it retries: {state!r}; refused saves: {refused}")
+        stored = AttemptQuestion.objects.get(attempt=attempt, position=position).selected
+        pytest.fail(
+            f"the page never said it retries: {state!r}; refused saves: {refused}; "
+            f"stored on the server: {stored!r}"
+        )
     page.wait_for_timeout(2500)  # the page retries with back-off while the outage lasts
     assert len(refused) >= 2
     row = AttemptQuestion.objects.get(attempt=attempt, position=position)

@@ -13,7 +13,7 @@ from tests.browser import login
 
 @pytest.mark.django_db(transaction=True)
 def test_the_sealed_paper_shows_at_the_start_and_keeps_answers_until_the_attempt_opens(
-    live_server, phone
+    live_server, phone_without_worker
 ):
     from django.utils import timezone
 
@@ -42,7 +42,7 @@ def test_the_sealed_paper_shows_at_the_start_and_keeps_answers_until_the_attempt
     session.candidates.create(auxiliary=aux)
     services.session_draw_papers(draw_id=PaperDraw.objects.create(session=session).pk)
 
-    page = phone
+    page = phone_without_worker
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
     held = []
