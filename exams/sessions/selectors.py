@@ -8,7 +8,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
@@ -97,11 +97,68 @@ def _own_candidacies_of(user_id: int) -> QuerySet[SessionCandidate]:
     )
 
 
+# The person's attempts as the start's rules need them (services.paper_refusal): the latest
+# deadline of an open attempt (any exam), and of this exam the attempts, the finished ones,
+# whether one passed and when the last finished. One definition, asked in two ways below.
+SUMMARY_FIELDS = ("open_deadline", "of_exam", "finished", "passed", "last_finished")
+_NO_ATTEMPTS = (None, 0, 0, 0, None)
+
+
+def _summary_aggregates(exam_id) -> dict:
+    of_exam = Q(exam_id=exam_id)
+    finished = of_exam & ~Q(status=AttemptStatus.OPEN)
+    return {
+        "open_deadline": Max("deadline", filter=Q(status=AttemptStatus.OPEN)),
+        "of_exam": Count("pk", filter=of_exam),
+        "finished": Count("pk", filter=finished),
+        "passed": Count("pk", filter=finished & Q(passed=True)),
+        "last_finished": Max("finished_at", filter=finished),
+    }
+
+
+def _attempts_of(auxiliary_id):
+    return Attempt.objects.filter(auxiliary_id=auxiliary_id).order_by().values("auxiliary_id")
+
+
+# Compiled once per process (lms.prepared): a cohort asks at once.
+_ATTEMPT_SUMMARY = PreparedQuery(
+    lambda auxiliary_id, exam_id: (
+        _attempts_of(auxiliary_id)
+        .annotate(**_summary_aggregates(exam_id))
+        .values_list(*SUMMARY_FIELDS)
+    ),
+    "auxiliary_id",
+    "exam_id",
+)
+
+
+def attempt_summary(*, auxiliary_id: int, exam_id: int) -> tuple:
+    """(latest open deadline, attempts of the exam, finished, passed, last finished)."""
+    row = _ATTEMPT_SUMMARY.first(auxiliary_id=auxiliary_id, exam_id=exam_id)
+    return row if row else _NO_ATTEMPTS
+
+
+def _summary_subqueries() -> dict:
+    """The summary as one subquery per figure of a candidacy row (none when the person has
+    no attempt, read as attempt_summary reads it)."""
+    aggregates = _summary_aggregates(OuterRef("session__exam_id"))
+    return {
+        f"summary_{name}": Subquery(
+            _attempts_of(OuterRef("auxiliary_id")).annotate(value=aggregate).values("value")
+        )
+        for name, aggregate in aggregates.items()
+    }
+
+
 # The start instant's one read: a whole cohort asks for its key in the same seconds, so the
-# query (the same candidacies as own_candidate_or_404) is compiled once per process.
+# candidacy (the same candidacies as own_candidate_or_404) and the person's attempt summary
+# come in one query, compiled once per process.
 _OWN_CANDIDATE_AT_START = PreparedQuery(
     lambda user_id, session_pk: (
-        _own_candidacies_of(user_id).select_related("session__exam").filter(session_id=session_pk)
+        _own_candidacies_of(user_id)
+        .select_related("session__exam")
+        .filter(session_id=session_pk)
+        .annotate(**_summary_subqueries())
     ),
     "user_id",
     "session_pk",
@@ -109,13 +166,16 @@ _OWN_CANDIDATE_AT_START = PreparedQuery(
 
 
 def own_candidate_at_start_or_404(*, user, session_pk: int) -> SessionCandidate:
-    """own_candidate_or_404 with the session and exam only, for the key at the start."""
+    """own_candidate_or_404 with the session and exam only, for the key at the start; its
+    ``attempt_summary`` is the person's, as attempt_summary() gives it."""
     scope = scope_for(user)
     if scope.role != Role.LEARNER:
         raise Http404
     candidate = _OWN_CANDIDATE_AT_START.first(user_id=scope.user_id, session_pk=session_pk)
     if candidate is None:
         raise Http404
+    row = tuple(getattr(candidate, f"summary_{name}") for name in SUMMARY_FIELDS)
+    candidate.attempt_summary = _NO_ATTEMPTS if row[1] is None else row
     return candidate
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, F, Max, Q
+from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,7 @@ from exams.exceptions import BlueprintError
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
 from exams.selectors import is_overdue
 from exams.services import attempt_submit
+from exams.sessions import selectors
 from exams.sessions.exceptions import DoorClosed, EnrolmentRefused, SessionError
 from exams.sessions.models import (
     CHECK_IN_BEFORE,
@@ -43,7 +44,6 @@ from exams.sessions.models import (
 from lms.jobs.services import job_claim, job_enqueue, job_fail, job_finish, job_progress
 from lms.models import Agency, Auxiliary, Role
 from lms.permissions import manages_agency, scope_for
-from lms.prepared import PreparedQuery
 
 # While a session is paused every open attempt's deadline is pushed this far out, so that no
 # clock (the server's sweep included) runs out during the pause; resume sets it back exactly.
@@ -447,38 +447,6 @@ def candidate_seen(*, candidate_id: int, now: datetime.datetime | None = None) -
     ).update(last_seen_at=now)
 
 
-# The person's attempts as the start's rules need them, in one row: the latest deadline of an
-# open attempt (any exam), and of this exam the attempts, the finished ones, whether one passed
-# and when the last finished. Compiled once per process (lms.prepared): a cohort asks at once.
-_ATTEMPT_SUMMARY = PreparedQuery(
-    lambda auxiliary_id, exam_id: (
-        Attempt.objects.filter(auxiliary_id=auxiliary_id)
-        .order_by()
-        .values("auxiliary_id")
-        .annotate(
-            open_deadline=Max("deadline", filter=Q(status=AttemptStatus.OPEN)),
-            of_exam=Count("pk", filter=Q(exam_id=exam_id)),
-            finished=Count("pk", filter=Q(exam_id=exam_id) & ~Q(status=AttemptStatus.OPEN)),
-            passed=Count(
-                "pk", filter=Q(exam_id=exam_id, passed=True) & ~Q(status=AttemptStatus.OPEN)
-            ),
-            last_finished=Max(
-                "finished_at", filter=Q(exam_id=exam_id) & ~Q(status=AttemptStatus.OPEN)
-            ),
-        )
-        .values_list("open_deadline", "of_exam", "finished", "passed", "last_finished")
-    ),
-    "auxiliary_id",
-    "exam_id",
-)
-
-
-def attempt_summary(*, auxiliary_id: int, exam_id: int) -> tuple:
-    """(latest open deadline, attempts of the exam, finished, passed, last finished)."""
-    row = _ATTEMPT_SUMMARY.first(auxiliary_id=auxiliary_id, exam_id=exam_id)
-    return row if row else (None, 0, 0, 0, None)
-
-
 def paper_refusal(
     *, candidate: SessionCandidate, session: ExamSession, now: datetime.datetime, summary=None
 ) -> DoorClosed | None:
@@ -496,7 +464,7 @@ def paper_refusal(
         return DoorClosed(DOOR_MESSAGES["not_drawn"](session), "not_drawn")
     exam = session.exam
     if summary is None:
-        summary = attempt_summary(auxiliary_id=candidate.auxiliary_id, exam_id=exam.pk)
+        summary = selectors.attempt_summary(auxiliary_id=candidate.auxiliary_id, exam_id=exam.pk)
     open_deadline, _of_exam, finished, passed, last_finished = summary
     if open_deadline is not None and open_deadline + datetime.timedelta(seconds=10) >= now:
         return DoorClosed(_("You have another exam in progress; finish it first."), "busy")
@@ -534,7 +502,7 @@ def session_open_paper(
     exam = session.exam
     # The person's row, locked as the on-demand start locks it: the two never both start.
     auxiliary = Auxiliary.objects.select_for_update().get(pk=candidate.auxiliary_id)
-    summary = attempt_summary(auxiliary_id=auxiliary.pk, exam_id=exam.pk)
+    summary = selectors.attempt_summary(auxiliary_id=auxiliary.pk, exam_id=exam.pk)
     refusal = paper_refusal(candidate=candidate, session=session, now=now, summary=summary)
     if refusal is not None:
         raise refusal

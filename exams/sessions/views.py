@@ -497,7 +497,9 @@ def room_key(request, pk: int):
     session = candidate.session
     now = timezone.now()
     if candidate.attempt_id is None:
-        refusal = services.paper_refusal(candidate=candidate, session=session, now=now)
+        refusal = services.paper_refusal(
+            candidate=candidate, session=session, now=now, summary=candidate.attempt_summary
+        )
         if refusal is not None:
             return JsonResponse(
                 {"ok": False, "code": refusal.code, "error": str(refusal.message)}, status=409

@@ -138,3 +138,46 @@ def test_the_key_follows_the_door(client, sitting, situation, code):
     refused = client.get(_url("room_key", sitting.session))
     assert refused.status_code == 409 and refused.json()["code"] == code
     assert refused.json()["error"]
+
+
+def _another_exam_attempt(sitting, *, passed: bool | None):
+    """An attempt of the session's exam taken on demand after enrolling: open (None), or
+    handed in and passed or failed."""
+    from exams import services as exam_services
+
+    attempt = exam_services.attempt_start(auxiliary=sitting.org.aux_a, exam=sitting.exam)
+    if passed is None:
+        return attempt
+    exam_services.attempt_submit(attempt=attempt)
+    Attempt.objects.filter(pk=attempt.pk).update(passed=passed)
+    return attempt
+
+
+@pytest.mark.parametrize(
+    "passed, code",
+    [(None, "busy"), (True, "passed"), (False, "wait")],
+    ids=["an attempt open", "passed", "failed, in the wait"],
+)
+def test_the_key_follows_the_attempt_rules(client, sitting, passed, code):
+    """The key is refused for what the person did on demand since enrolling, as opening is."""
+    client.force_login(sitting.org.learner_a)
+    _another_exam_attempt(sitting, passed=passed)
+    _starts_in(sitting.session, -datetime.timedelta(seconds=2))
+    refused = client.get(_url("room_key", sitting.session))
+    assert refused.status_code == 409 and refused.json()["code"] == code
+    candidate = SessionCandidate.objects.get(session=sitting.session, auxiliary=sitting.org.aux_a)
+    with pytest.raises(services.DoorClosed) as closed:
+        services.session_open_paper(candidate_id=candidate.pk)
+    assert closed.value.code == code
+
+
+def test_the_key_costs_one_query_after_the_session_and_user(
+    client, sitting, django_assert_num_queries
+):
+    """A cohort asks for its keys in the same seconds: the candidacy and the person's attempts
+    come in one query (the session and the user are every request's own)."""
+    client.force_login(sitting.org.learner_a)
+    _starts_in(sitting.session, -datetime.timedelta(seconds=2))
+    _key(client, sitting.session)  # compiled once per process
+    with django_assert_num_queries(3):
+        _key(client, sitting.session)
