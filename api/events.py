@@ -49,22 +49,26 @@ def event_record(*, key: str, event_type: str, agency, payload: dict) -> OutboxE
     return event
 
 
-def _person(aux) -> dict:
-    return {"id": aux.pk, "agency": aux.agency.code, "name": aux.name}
+def _person_event(aux, *, key: str, event_type: str, **details) -> None:
+    """Every event is about one person: it goes to their agency's endpoints (and those above)
+    and its payload names them first."""
+    event_record(
+        key=key,
+        event_type=event_type,
+        agency=aux.agency,
+        payload={"person": {"id": aux.pk, "agency": aux.agency.code, "name": aux.name}, **details},
+    )
 
 
 @receiver(auxiliary_status_changed, dispatch_uid="api-person-status")
 def on_status_changed(sender, auxiliary, change, **kwargs):
-    event_record(
+    _person_event(
+        auxiliary,
         key=f"status_change:{change.pk}",
         event_type=EventType.PERSON_STATUS_CHANGED,
-        agency=auxiliary.agency,
-        payload={
-            "person": _person(auxiliary),
-            "from_status": change.from_status,
-            "to_status": change.to_status,
-            "reason": change.reason,
-        },
+        from_status=change.from_status,
+        to_status=change.to_status,
+        reason=change.reason,
     )
 
 
@@ -79,37 +83,29 @@ def on_credential_event(sender, instance, created, **kwargs):
     if event_type is None:
         return
     credential = instance.credential
-    aux = credential.auxiliary
-    event_record(
+    _person_event(
+        credential.auxiliary,
         key=f"credential_event:{instance.pk}",
         event_type=event_type,
-        agency=aux.agency,
-        payload={
-            "person": _person(aux),
-            "credential": {
-                "id": credential.pk,
-                "number": credential.number,
-                "status": credential.status,
-                "valid_until": credential.valid_until.isoformat(),
-            },
-            "reason": instance.reason,
+        credential={
+            "id": credential.pk,
+            "number": credential.number,
+            "status": credential.status,
+            "valid_until": credential.valid_until.isoformat(),
         },
+        reason=instance.reason,
     )
 
 
 @receiver(exam_passed, dispatch_uid="api-exam-passed")
 def on_exam_passed(sender, attempt, auxiliary, **kwargs):
-    aux, instance = auxiliary, attempt
-    event_record(
-        key=f"exam_passed:{instance.pk}",
+    _person_event(
+        auxiliary,
+        key=f"exam_passed:{attempt.pk}",
         event_type=EventType.EXAM_PASSED,
-        agency=aux.agency,
-        payload={
-            "person": _person(aux),
-            "exam": instance.exam.title,
-            "attempt": instance.pk,
-            "score": str(instance.score) if instance.score is not None else None,
-        },
+        exam=attempt.exam.title,
+        attempt=attempt.pk,
+        score=str(attempt.score) if attempt.score is not None else None,
     )
 
 
@@ -118,16 +114,12 @@ def on_decision(sender, instance, created, **kwargs):
     if not created:
         return
     assessment = instance.assessment
-    aux = assessment.auxiliary
-    event_record(
+    _person_event(
+        assessment.auxiliary,
         key=f"decision:{instance.pk}",
         event_type=EventType.ASSESSMENT_DECIDED,
-        agency=aux.agency,
-        payload={
-            "person": _person(aux),
-            "assessment": assessment.pk,
-            "cycle": assessment.cycle_id,
-            "outcome": instance.outcome,
-            "follows_recommendation": instance.follows_recommendation,
-        },
+        assessment=assessment.pk,
+        cycle=assessment.cycle_id,
+        outcome=instance.outcome,
+        follows_recommendation=instance.follows_recommendation,
     )

@@ -132,6 +132,21 @@ def _credential(cred) -> dict:
     }
 
 
+def _page_answer(queryset, serialize, *, cursor: str | None, limit: int) -> dict:
+    """A list operation's answer (every *Page schema): one page, each object as `serialize`
+    shows it, and the cursor of the next page."""
+    items, next_cursor = page(queryset, cursor=cursor, limit=limit)
+    return {"items": [serialize(item) for item in items], "next_cursor": next_cursor}
+
+
+def _token_reason(request, reason: str) -> str:
+    """A reason given through the API, as the history keeps it: with the token that sent it."""
+    return _("%(reason)s (API token “%(token)s”)") % {
+        "reason": reason.strip(),
+        "token": request.auth.name,
+    }
+
+
 # -- agencies --------------------------------------------------------------------------------
 
 
@@ -144,16 +159,13 @@ def _credential(cred) -> dict:
     ),
 )  # fmt: skip
 def list_agencies(request, cursor: str | None = Cursor, limit: int = Limit):
-    items, next_cursor = page(selectors.agencies(request.user), cursor=cursor, limit=limit)
+    return _page_answer(selectors.agencies(request.user), _agency, cursor=cursor, limit=limit)
+
+
+def _agency(a) -> dict:
     return {
-        "items": [
-            {
-                "id": a.pk, "code": a.code, "name": a.name, "region": a.region, "level": a.level,
-                "parent_code": a.parent.code if a.parent_id else None,
-            }
-            for a in items
-        ],
-        "next_cursor": next_cursor,
+        "id": a.pk, "code": a.code, "name": a.name, "region": a.region, "level": a.level,
+        "parent_code": a.parent.code if a.parent_id else None,
     }  # fmt: skip
 
 
@@ -180,8 +192,7 @@ def list_people(
     qs = selectors.people(
         request.user, agency=agency, status=status, updated_since=since(updated_since)
     )
-    items, next_cursor = page(qs, cursor=cursor, limit=limit)
-    return {"items": [_person(a) for a in items], "next_cursor": next_cursor}
+    return _page_answer(qs, _person, cursor=cursor, limit=limit)
 
 
 @api.get(
@@ -205,17 +216,15 @@ def get_person(request, person_id: int = Id):
 def change_status(request, payload: schemas.StatusChangeIn, person_id: int = Id):
     require_write(request)
     aux = get_scoped_or_404(managed_auxiliaries(request.user), pk=person_id)
-    token = request.auth
     with transaction.atomic():
         people_services.auxiliary_transition(
             auxiliary=aux,
             to_status=payload.to_status,
             actor=request.user,
-            reason=_("%(reason)s (API token “%(token)s”)")
-            % {"reason": payload.reason.strip(), "token": token.name},
+            reason=_token_reason(request, payload.reason),
         )
         write_record(
-            token=token,
+            token=request.auth,
             operation="person_status",
             summary=_("Person %(id)s: status %(status)s")
             % {"id": aux.pk, "status": AuxiliaryStatus(payload.to_status).label},
@@ -272,8 +281,7 @@ def list_credentials(
     qs = selectors.credentials(
         request.user, agency=agency, status=status, updated_since=since(updated_since)
     )
-    items, next_cursor = page(qs, cursor=cursor, limit=limit)
-    return {"items": [_credential(c) for c in items], "next_cursor": next_cursor}
+    return _page_answer(qs, _credential, cursor=cursor, limit=limit)
 
 
 @api.get(
@@ -300,7 +308,6 @@ def get_credential(request, credential_id: int = Id):
 def change_credential_status(request, payload: schemas.CredentialActionIn, credential_id: int = Id):
     require_write(request)
     credential = get_scoped_or_404(selectors.credentials(request.user), pk=credential_id)
-    token = request.auth
     service = {
         "suspend": credential_services.credential_suspend,
         "reactivate": credential_services.credential_reactivate,
@@ -311,11 +318,10 @@ def change_credential_status(request, payload: schemas.CredentialActionIn, crede
             changed = service(
                 credential=credential,
                 actor=request.user,
-                reason=_("%(reason)s (API token “%(token)s”)")
-                % {"reason": payload.reason.strip(), "token": token.name},
+                reason=_token_reason(request, payload.reason),
             )
             write_record(
-                token=token,
+                token=request.auth,
                 operation="credential_status",
                 summary=_("Credential %(number)s: status %(status)s")
                 % {"number": changed.number, "status": CredentialStatus(changed.status).label},
@@ -406,19 +412,16 @@ def list_training_entries(
         year=year,
         updated_since=since(updated_since),
     )
-    items, next_cursor = page(qs, cursor=cursor, limit=limit)
+    return _page_answer(qs, _training_entry, cursor=cursor, limit=limit)
+
+
+def _training_entry(e) -> dict:
     return {
-        "items": [
-            {
-                "id": e.pk, "person_id": e.ledger.auxiliary_id,
-                "agency": e.ledger.auxiliary.agency.code, "year": e.ledger.year,
-                "date": e.date, "title": e.title, "category": e.category.name,
-                "hours": e.hours, "source": e.source, "reason": e.reason,
-                "corrects_id": e.corrects_id, "created_at": e.created_at,
-            }
-            for e in items
-        ],
-        "next_cursor": next_cursor,
+        "id": e.pk, "person_id": e.ledger.auxiliary_id,
+        "agency": e.ledger.auxiliary.agency.code, "year": e.ledger.year,
+        "date": e.date, "title": e.title, "category": e.category.name,
+        "hours": e.hours, "source": e.source, "reason": e.reason,
+        "corrects_id": e.corrects_id, "created_at": e.created_at,
     }  # fmt: skip
 
 
@@ -446,17 +449,14 @@ def list_exam_results(
     qs = selectors.exam_results(
         request.user, agency=agency, passed=passed, updated_since=since(updated_since)
     )
-    items, next_cursor = page(qs, cursor=cursor, limit=limit)
+    return _page_answer(qs, _exam_result, cursor=cursor, limit=limit)
+
+
+def _exam_result(a) -> dict:
     return {
-        "items": [
-            {
-                "id": a.pk, "person_id": a.auxiliary_id, "agency": a.auxiliary.agency.code,
-                "exam": a.exam.title, "attempt_number": a.number, "attempts": a.finished_count,
-                "score": a.score, "passed": a.passed, "finished_at": a.finished_at,
-            }
-            for a in items
-        ],
-        "next_cursor": next_cursor,
+        "id": a.pk, "person_id": a.auxiliary_id, "agency": a.auxiliary.agency.code,
+        "exam": a.exam.title, "attempt_number": a.number, "attempts": a.finished_count,
+        "score": a.score, "passed": a.passed, "finished_at": a.finished_at,
     }  # fmt: skip
 
 
@@ -471,19 +471,15 @@ def list_exam_results(
 def list_cycles(
     request, agency: str | None = AgencyCode, cursor: str | None = Cursor, limit: int = Limit
 ):
-    items, next_cursor = page(
-        selectors.cycles(request.user, agency=agency), cursor=cursor, limit=limit
-    )
+    qs = selectors.cycles(request.user, agency=agency)
+    return _page_answer(qs, _cycle, cursor=cursor, limit=limit)
+
+
+def _cycle(c) -> dict:
     return {
-        "items": [
-            {
-                "id": c.pk, "agency": c.agency.code, "name": c.name,
-                "period_start": c.period_start, "period_end": c.period_end,
-                "due_date": c.due_date,
-            }
-            for c in items
-        ],
-        "next_cursor": next_cursor,
+        "id": c.pk, "agency": c.agency.code, "name": c.name,
+        "period_start": c.period_start, "period_end": c.period_end,
+        "due_date": c.due_date,
     }  # fmt: skip
 
 
@@ -507,11 +503,7 @@ def list_cycle_assessments(
 ):
     cycle = get_scoped_or_404(scope_by_agency(request.user, selectors.Cycle.objects), pk=cycle_id)
     qs = selectors.cycle_assessments(request.user, cycle=cycle, status=status)
-    items, next_cursor = page(qs, cursor=cursor, limit=limit)
-    return {
-        "items": [_assessment(a) for a in items],
-        "next_cursor": next_cursor,
-    }
+    return _page_answer(qs, _assessment, cursor=cursor, limit=limit)
 
 
 def _assessment(a) -> dict:

@@ -153,38 +153,43 @@ def cycle_charts(user) -> list[dict]:
     ]
 
 
+def _count_chart(chart_id, title, draw, counts, headers, *, tone, empty):
+    """Plain counts in one tone: a bar per (label, n), and the same pairs as the table."""
+    bars = [Bar(label, n, str(n), tone) for label, n in counts]
+    return _chart(
+        chart_id,
+        title,
+        draw(bars, title=title, chart_id=f"chart-{chart_id}"),
+        headers,
+        counts,
+        empty=empty,
+    )
+
+
 def overdue_chart(user) -> dict:
     rows = dashboard.overdue_by_supervisor(user=user)
-    title = _("Overdue assessments per supervisor")
-    return _chart(
+    return _count_chart(
         "overdue",
-        title,
-        hbar_chart(
-            [Bar(name, n, str(n), "bad") for name, n in rows],
-            title=title,
-            chart_id="chart-overdue",
-        ),
-        [_("Supervisor"), _("Overdue")],
+        _("Overdue assessments per supervisor"),
+        hbar_chart,
         rows,
+        [_("Supervisor"), _("Overdue")],
+        tone="bad",
         empty="" if rows else _("No assessment is overdue."),
     )
 
 
 def expiry_chart(user) -> dict:
     buckets = dashboard.expiring_credentials(user=user)
-    title = _("Credentials expiring in the next 30 days")
     labels = [(_("%(a)s–%(b)s days") % {"a": a, "b": b}, n) for (a, b), n in buckets]
     total = sum(n for _label, n in labels)
-    return _chart(
+    return _count_chart(
         "expiring",
-        title,
-        column_chart(
-            [Bar(label, n, str(n), "warn") for label, n in labels],
-            title=title,
-            chart_id="chart-expiring",
-        ),
-        [_("Expires in"), _("Credentials")],
+        _("Credentials expiring in the next 30 days"),
+        column_chart,
         labels,
+        [_("Expires in"), _("Credentials")],
+        tone="warn",
         empty="" if total else _("No credential expires in the next 30 days."),
     )
 

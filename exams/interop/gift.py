@@ -69,6 +69,7 @@ from collections.abc import Iterable
 
 from exams.exceptions import ImportFormatError
 
+from .common import parse_result, with_category_changes
 from .types import (
     FALSE_LABEL,
     TRUE_LABEL,
@@ -148,8 +149,7 @@ def _part_text(raw: str, qformat: str) -> str:
 def parse_gift(text: str, *, default_category: str = "") -> ParseResult:
     """Parse GIFT text. Raises :class:`ImportFormatError` on the first bad question."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    questions: list[ParsedQuestion] = []
-    skipped: list[SkippedQuestion] = []
+    items: list[ParsedQuestion | SkippedQuestion] = []
     category = default_category
     block: list[tuple[int, str]] = []
 
@@ -171,11 +171,9 @@ def parse_gift(text: str, *, default_category: str = "") -> ParseResult:
         block.clear()
         if not content:
             return
-        item = _parse_question("\n".join(line for _, line in content), content[0][0], category)
-        if isinstance(item, ParsedQuestion):
-            questions.append(item)
-        else:
-            skipped.append(item)
+        items.append(
+            _parse_question("\n".join(line for _, line in content), content[0][0], category)
+        )
 
     for lineno, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
@@ -185,7 +183,7 @@ def parse_gift(text: str, *, default_category: str = "") -> ParseResult:
             flush()
     if block:
         flush()
-    return ParseResult(questions=questions, skipped=skipped)
+    return parse_result(items)
 
 
 def _parse_question(source: str, line: int, category: str) -> ParsedQuestion | SkippedQuestion:
@@ -420,13 +418,9 @@ def export_gift(questions: Iterable[ParsedQuestion]) -> str:
     :func:`~exams.interop.types.check_question`.
     """
     out: list[str] = []
-    current: str | None = None
-    for q in questions:
-        checked(q)
-        if q.category != current:
-            if current is not None or q.category:
-                out.append(f"$CATEGORY: {moodle_category_path(q.category)}\n")
-            current = q.category
+    for q, category_changed in with_category_changes(questions):
+        if category_changed:
+            out.append(f"$CATEGORY: {moodle_category_path(q.category)}\n")
         out.append(_export_question(q))
     return "\n".join(out)
 

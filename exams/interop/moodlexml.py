@@ -32,6 +32,7 @@ from defusedxml import DefusedXmlException
 
 from exams.exceptions import ImportFormatError
 
+from .common import parse_result, with_category_changes
 from .types import (
     FALSE_LABEL,
     TRUE_LABEL,
@@ -117,8 +118,7 @@ def parse_moodlexml(data: bytes | str, *, default_category: str = "") -> ParseRe
     if root.tag != "quiz":
         raise ImportFormatError(f"the root element is <{root.tag}>, expected <quiz>")
 
-    questions: list[ParsedQuestion] = []
-    skipped: list[SkippedQuestion] = []
+    items: list[ParsedQuestion | SkippedQuestion] = []
     category = default_category
     for index, el in enumerate(root.findall("question"), 1):
         qtype = (el.get("type") or "").strip()
@@ -127,12 +127,8 @@ def parse_moodlexml(data: bytes | str, *, default_category: str = "") -> ParseRe
             path = _text(cat) or ((cat.text or "") if cat is not None else "")
             category = normalize_category(path) or default_category
             continue
-        item = _parse_question(el, index, qtype, category)
-        if isinstance(item, ParsedQuestion):
-            questions.append(item)
-        else:
-            skipped.append(item)
-    return ParseResult(questions=questions, skipped=skipped)
+        items.append(_parse_question(el, index, qtype, category))
+    return parse_result(items)
 
 
 def _parse_question(
@@ -276,19 +272,15 @@ def export_moodlexml(questions: Iterable[ParsedQuestion]) -> str:
     :func:`~exams.interop.types.check_question`.
     """
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
-    current: str | None = None
-    for q in questions:
-        checked(q)
-        if q.category != current:
-            if current is not None or q.category:
-                out += [
-                    '  <question type="category">',
-                    "    <category>",
-                    f"      {_plain(moodle_category_path(q.category))}",
-                    "    </category>",
-                    "  </question>",
-                ]
-            current = q.category
+    for q, category_changed in with_category_changes(questions):
+        if category_changed:
+            out += [
+                '  <question type="category">',
+                "    <category>",
+                f"      {_plain(moodle_category_path(q.category))}",
+                "    </category>",
+                "  </question>",
+            ]
         out += _export_question(q)
     out.append("</quiz>")
     return "\n".join(out) + "\n"
