@@ -28,7 +28,7 @@ def legal_coverage(request):
         "courses/admin/legal_coverage.html",
         {
             "table": table,
-            "problems": table.problems(),
+            "problems": table.problems(for_people=True),
             "articles": articles,
             "items": items,
             "questions_url": questions_url,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 
 from courses.selectors import lesson_citations
 from lms import hooks
@@ -30,10 +30,12 @@ SOURCE_LABELS = {QUESTIONS_SOURCE: pgettext_lazy("count", "Questions")}
 
 @dataclass(frozen=True)
 class Gap:
-    """What a row lacks: ``code`` for the admin page's wording, ``text`` for the command."""
+    """What a row lacks: ``text`` for the command and its JSON (English, as other tools read
+    it), ``message`` for people (the admin page, in the active language)."""
 
     code: str  # "no-lesson" | "few-questions" | "no-question"
     text: str
+    message: str
     count: int = 0
 
 
@@ -87,12 +89,18 @@ class CoverageTable:
         """What an item of Arts. 13–19 lacks (empty when it is covered)."""
         gaps = []
         if not row.lessons:
-            gaps.append(Gap("no-lesson", "no lesson cites it"))
+            gaps.append(Gap("no-lesson", "no lesson cites it", gettext("No lesson cites it")))
         if QUESTIONS_SOURCE in self.active_sources:
             count = len(row.sources.get(QUESTIONS_SOURCE, []))
             if count < MIN_QUESTIONS:
+                wording = {"n": count, "m": MIN_QUESTIONS}
                 gaps.append(
-                    Gap("few-questions", f"{count} question(s), at least {MIN_QUESTIONS}", count)
+                    Gap(
+                        "few-questions",
+                        f"{count} question(s), at least {MIN_QUESTIONS}",
+                        gettext("%(n)s question(s), at least %(m)s") % wording,
+                        count,
+                    )
                 )
         return gaps
 
@@ -100,18 +108,20 @@ class CoverageTable:
         """What an article 1–31 lacks (empty when it is covered)."""
         gaps = []
         if not row.lessons:
-            gaps.append(Gap("no-lesson", "no lesson teaches it"))
+            gaps.append(Gap("no-lesson", "no lesson teaches it", gettext("No lesson teaches it")))
         if (
             QUESTIONS_SOURCE in self.active_sources
             and row.article in ARTICLES_NEEDING_A_QUESTION
             and not row.sources.get(QUESTIONS_SOURCE)
         ):
-            gaps.append(Gap("no-question", "no question tests it"))
+            gaps.append(Gap("no-question", "no question tests it", gettext("No question tests it")))
         return gaps
 
-    def problems(self) -> list[str]:
+    def problems(self, *, for_people: bool = False) -> list[str]:
+        """Every gap, one line each: in English for the command and its JSON, or with
+        ``for_people`` in the active language."""
         return [
-            f"{row.key} {row.label}: {gap.text}"
+            f"{row.key} {row.label}: {gap.message if for_people else gap.text}"
             for rows, gaps in ((self.rows, self.item_gaps), (self.articles, self.article_gaps))
             for row in rows
             for gap in gaps(row)

@@ -94,6 +94,23 @@ def test_editors_see_the_table_in_the_admin(course, org, no_question_bank):
     assert "第十九条第（十三）项" in html and "19.13" in html
 
 
+def test_the_admin_page_names_each_gap_in_chinese(course, org):
+    """The list of gaps at the top says what each row lacks in the page's language, as the
+    table does; the command's JSON keeps its English for the tools that read it."""
+    org.provincial_admin.is_superuser = True
+    org.provincial_admin.save()
+    client = Client()
+    client.force_login(org.provincial_admin)
+    with _bank({(13, 1): ["Q1", "Q2"], (14, None): ["Q3"]}):
+        html = client.get("/admin/legal-coverage/", HTTP_ACCEPT_LANGUAGE="zh-hans").content
+        data = json.loads(run("--json"))
+    html = html.decode()
+    assert "<li>14 第十四条: 1 道题，至少需要 2 道</li>" in html
+    assert "<li>8 第八条: 没有试题考查</li>" in html
+    assert "question(s), at least" not in html and "no question tests it" not in html
+    assert "8 第八条: no question tests it" in data["problems"]
+
+
 def test_learners_cannot_open_the_admin_table(course, learner_client, no_question_bank):
     response = learner_client.get("/admin/legal-coverage/")
     assert response.status_code in (302, 403)
