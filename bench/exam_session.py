@@ -23,7 +23,7 @@ from django.db import connection
 from django.utils import timezone
 
 from bench import exam as exam_bench
-from bench import loadgen, servers
+from bench import loadgen, measure, servers
 from exams.models import Attempt, Exam
 from exams.sessions import sealing, services
 from exams.sessions.models import ExamSession, PaperDraw, SessionCandidate, SessionStatus
@@ -66,15 +66,17 @@ def _seed_session(learners: int, lead_seconds: float) -> tuple[ExamSession, list
 
 def _cpu_seconds(master_pid: int) -> float:
     """User + system CPU of gunicorn's master and workers, from /proc."""
-    total = 0
-    for pid in [master_pid, *servers.worker_pids(master_pid)]:
-        try:
-            with open(f"/proc/{pid}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
-    return total / 100.0
+    return measure.cpu_seconds([master_pid, *servers.worker_pids(master_pid)])
+
+
+def _box_cpu(master_pid: int) -> tuple[float, dict[int, float], float]:
+    """CPU so far of the server, of each PostgreSQL process on this machine (none when the
+    database is elsewhere) and of this process (the load generator)."""
+    return (
+        _cpu_seconds(master_pid),
+        measure.cpu_by_process(measure.pids_named("postgres")),
+        time.process_time(),
+    )
 
 
 async def _candidate(port, key, session, start_at, spread, answers, think, stats, ack,
@@ -212,10 +214,20 @@ async def _drive(port, keys, session, server_pid, answers, think, lead, sealed):
     ]
     # CPU from just before the start instant until every client has its paper.
     await asyncio.sleep(max(0.0, start_at - time.perf_counter() - 0.2))
-    cpu_before = _cpu_seconds(server_pid)
+    box_before = _box_cpu(server_pid)
+    cpu_before = box_before[0]
+    window = time.perf_counter()
     while len(got_paper) < len(keys):
         await asyncio.sleep(0.05)
-    cpu_start = _cpu_seconds(server_pid) - cpu_before
+    # Where the two cores went until the last paper: server, database, load generator.
+    server_after, database_after, load_generator_after = _box_cpu(server_pid)
+    box = [
+        server_after - box_before[0],
+        measure.cpu_since(box_before[1], database_after),
+        load_generator_after - box_before[2],
+        time.perf_counter() - window,
+    ]
+    cpu_start = box[0]
     times = [t for t in got_paper if t is not None]
     print(
         f"papers: {len(times)}; time_to_paper p95 {exam_bench._percentile(times, 95):.0f} ms; "
@@ -231,7 +243,7 @@ async def _drive(port, keys, session, server_pid, answers, think, lead, sealed):
     await asyncio.gather(*tasks)
     times = [t for t in got_paper if t is not None]
     spread = (jitter_ms, open_after_ms, open_spread_ms)
-    return stats, ack, times, (cpu_start, cpu_opened, opened_s), spread
+    return stats, ack, times, (cpu_start, cpu_opened, opened_s, box), spread
 
 
 def run(options, stdout) -> dict:
@@ -278,8 +290,15 @@ def run(options, stdout) -> dict:
     for pct in (50, 95, 99):
         figures[f"time_to_paper_p{pct}_ms"] = round(exam_bench._percentile(times, pct), 1)
     figures["time_to_paper_max_ms"] = round(max(times, default=0) * 1000, 1)
-    cpu_start, cpu_opened, opened_s = cpu
+    cpu_start, cpu_opened, opened_s, box = cpu
     figures["server_cpu_ms_per_start"] = round(cpu_start * 1000 / max(1, len(times)), 2)
+    server_s, database_s, load_generator_s, window_s = box
+    figures["start_window_s"] = round(window_s, 2)
+    figures["start_window_cpu_s"] = {
+        "server": round(server_s, 2),
+        "database": round(database_s, 2),
+        "load_generator": round(load_generator_s, 2),
+    }
     figures["all_attempts_open_after_s"] = round(opened_s, 1)
     figures["server_cpu_ms_per_candidate_until_open"] = round(
         cpu_opened * 1000 / max(1, len(times)), 2

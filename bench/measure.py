@@ -1,7 +1,8 @@
-"""Measuring helpers shared by the benchmarks: peak memory per phase."""
+"""Measuring helpers shared by the benchmarks: peak memory per phase, CPU of processes."""
 
 from __future__ import annotations
 
+import os
 import resource
 
 
@@ -28,3 +29,43 @@ def reset_peak_rss() -> bool:
     except OSError:
         return False
     return True
+
+
+def cpu_seconds(pids) -> float:
+    """User + system CPU of these processes, from /proc (a process that has gone counts 0)."""
+    return sum(cpu_by_process(pids).values())
+
+
+def cpu_by_process(pids) -> dict[int, float]:
+    """Each live process's user + system CPU seconds so far, from /proc."""
+    seconds = {}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seconds[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return seconds
+
+
+def cpu_since(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU spent between two cpu_by_process readings by the processes alive at the second
+    (one started in between counts whole; one that ended in between is not seen)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
+def pids_named(name: str) -> list[int]:
+    """Every process whose command name is ``name`` (for example PostgreSQL's backends, when
+    the database runs on this machine)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/comm") as handle:
+                if handle.read().strip() == name:
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found
