@@ -81,7 +81,8 @@ EXPECTED = [
         "只有审核人可以编辑和批准此页面",
         "Only reviewers can edit and approve",
     ),
-    ("lesson in moderation", "前提交给Moderators approval", "Sent to Moderators approval"),
+    # (after the time, humanize's: "1 秒前", or "刚刚" within the second)
+    ("lesson in moderation", "提交给Moderators approval", "Sent to Moderators approval"),
     # a lesson scheduled to go live
     ("scheduled lesson", "已因定时发布锁定", "Locked by schedule"),
     ("scheduled lesson", "当前已锁定，将在设定的时间上线", "Currently locked and will go live"),
