@@ -160,10 +160,11 @@ class SaveResult:
     finished_at: datetime.datetime | None = None
 
 
-def _save_read(attempts: QuerySet[Attempt], pk: int, position: int) -> QuerySet:
-    """One row: the attempt (locked: an answer can never land after grading), the question
-    at ``position`` and the answer counts. The question and counts are sub-queries, so only
-    the attempt row is locked, and the scope's joins stay inside a sub-query too."""
+def _save_read(attempts: QuerySet[Attempt], pk: int, position: int, *, lock: bool) -> QuerySet:
+    """One row: the attempt (with ``lock``, locked: an answer can never land after grading),
+    the question at ``position`` and the answer counts. The question and counts are
+    sub-queries, so only the attempt row is locked, and the scope's joins stay inside a
+    sub-query too."""
     # order_by(): the models' default orderings would join the attempt again in each one.
     at_position = AttemptQuestion.objects.filter(
         attempt_id=OuterRef("pk"), position=position
@@ -174,9 +175,9 @@ def _save_read(attempts: QuerySet[Attempt], pk: int, position: int) -> QuerySet:
         return Subquery(counted, output_field=IntegerField())
 
     questions = AttemptQuestion.objects.filter(attempt_id=OuterRef("pk"))
+    rows = Attempt.objects.select_for_update() if lock else Attempt.objects.all()
     return (
-        Attempt.objects.select_for_update()
-        .filter(pk=pk, pk__in=attempts.order_by().values("pk"))
+        rows.filter(pk=pk, pk__in=attempts.order_by().values("pk"))
         .order_by()
         .annotate(
             question_id=Subquery(at_position.values("pk")),
@@ -197,19 +198,30 @@ def _save_read(attempts: QuerySet[Attempt], pk: int, position: int) -> QuerySet:
     )
 
 
-# Every click in an exam autosaves, so the read is compiled once per process (lms.prepared).
+# Every click in an exam autosaves, so the reads are compiled once per process (lms.prepared).
+_LEARNER_SAVE_PEEK = PreparedQuery(
+    lambda user_id, pk, position: _save_read(
+        selectors.learner_attempts_of(user_id), pk, position, lock=False
+    ),
+    "user_id",
+    "pk",
+    "position",
+)
 _LEARNER_SAVE_READ = PreparedQuery(
-    lambda user_id, pk, position: _save_read(selectors.learner_attempts_of(user_id), pk, position),
+    lambda user_id, pk, position: _save_read(
+        selectors.learner_attempts_of(user_id), pk, position, lock=True
+    ),
     "user_id",
     "pk",
     "position",
 )
 _SAVE_READ = PreparedQuery(
-    lambda pk, position: _save_read(Attempt.objects.all(), pk, position), "pk", "position"
+    lambda pk, position: _save_read(Attempt.objects.all(), pk, position, lock=True),
+    "pk",
+    "position",
 )
 
 
-@transaction.atomic
 def attempt_save_for_learner(
     *,
     user_id: int,
@@ -220,9 +232,34 @@ def attempt_save_for_learner(
     now: datetime.datetime | None = None,
 ) -> SaveResult:
     """A learner's autosave to their attempt ``pk``; someone else's attempt is
-    Attempt.DoesNotExist. See _save."""
-    row = _LEARNER_SAVE_READ.first(user_id=user_id, pk=pk, position=position)
-    return _save(row, pk=pk, position=position, selected=selected, seq=seq, now=now)
+    Attempt.DoesNotExist. See _save.
+
+    Every click autosaves, so the usual case (the attempt open and in time, the answer newer
+    than the stored one) is two statements without a transaction around them: the read, and
+    a write that stores the answer only if the attempt is still open and in time when it
+    runs (_store_answer's guard, which holds the attempt row while it checks). A hand-in or
+    grading holds that row for its whole transaction, so the write waits for it and then
+    finds the attempt closed: an answer still never lands after grading. Anything else (not
+    found, closed, out of time, no such question, an older answer, or the attempt closed
+    between the two statements) is decided by the locked read in one transaction, as
+    before."""
+    now = now or timezone.now()
+    row = _LEARNER_SAVE_PEEK.first(user_id=user_id, pk=pk, position=position)
+    if row is not None:
+        status, deadline, question_id, snapshot, _current, others_answered, total = row
+        if status == AttemptStatus.OPEN and not past_grace(deadline, now) and question_id:
+            chosen = _validate_selection(snapshot, selected)
+            if _store_answer(question_id, chosen=chosen, seq=seq, now=now, open_attempt=pk):
+                return SaveResult(
+                    SaveOutcome.SAVED,
+                    pk,
+                    deadline,
+                    answered=(others_answered or 0) + (1 if chosen else 0),
+                    total=total or 0,
+                )
+    with transaction.atomic():
+        row = _LEARNER_SAVE_READ.first(user_id=user_id, pk=pk, position=position)
+        return _save(row, pk=pk, position=position, selected=selected, seq=seq, now=now)
 
 
 @transaction.atomic
@@ -274,11 +311,20 @@ def _save(row, *, pk, position, selected, seq, now) -> SaveResult:
     )
 
 
-def _store_answer(question_id: int, *, chosen: list[str], seq: int, now) -> bool:
+def _store_answer(
+    question_id: int, *, chosen: list[str], seq: int, now, open_attempt: int | None = None
+) -> bool:
     """AttemptQuestion.objects.filter(pk=question_id, client_seq__lt=seq).update(selected=
     chosen, client_seq=seq, answered_at=now), as one statement written from the model's
     metadata: the ORM spends more CPU building that UPDATE than the database running it, and
-    this runs on every click. The fields adapt their own values for the database."""
+    this runs on every click. The fields adapt their own values for the database.
+
+    With ``open_attempt`` (the attempt's pk, for a write outside the attempt's lock) the
+    statement also requires that attempt to be open with its deadline plus grace not passed,
+    and on PostgreSQL holds its row FOR SHARE while it checks: it waits for a transaction
+    that holds the row FOR UPDATE (a hand-in, grading, a proctor's change) and then checks
+    the row as that transaction left it. SQLite runs one writer at a time, so its statement
+    sees the committed row."""
     alias = router.db_for_write(AttemptQuestion)
     connection = connections[alias]
     meta = AttemptQuestion._meta
@@ -289,23 +335,41 @@ def _store_answer(question_id: int, *, chosen: list[str], seq: int, now) -> bool
         question_id,
         seq,
     ]
+    guarded = open_attempt is not None
+    if guarded:
+        in_time_after = Attempt._meta.get_field("deadline").get_db_prep_save(
+            now - GRACE, connection
+        )
+        params += [open_attempt, AttemptStatus.OPEN.value, in_time_after]
     with connection.cursor() as cursor:
-        cursor.execute(_store_answer_sql(alias), params)
+        cursor.execute(_store_answer_sql(alias, guarded=guarded), params)
         return cursor.rowcount == 1
 
 
 @functools.cache
-def _store_answer_sql(alias: str) -> str:
+def _store_answer_sql(alias: str, *, guarded: bool = False) -> str:
     """The statement's text, written once per database (it depends only on the backend)."""
     meta = AttemptQuestion._meta
-    quote = connections[alias].ops.quote_name
+    connection = connections[alias]
+    quote = connection.ops.quote_name
     column = {name: quote(meta.get_field(name).column) for name in ("selected", "client_seq",
               "answered_at", "id")}  # fmt: skip
-    return (
+    sql = (
         f"UPDATE {quote(meta.db_table)} SET {column['selected']} = %s, "
         f"{column['client_seq']} = %s, {column['answered_at']} = %s "
         f"WHERE {column['id']} = %s AND {column['client_seq']} < %s"
     )
+    if guarded:
+        attempts = Attempt._meta
+        attempt_column = {name: quote(attempts.get_field(name).column) for name in ("id",
+                          "status", "deadline")}  # fmt: skip
+        share = " FOR SHARE" if connection.vendor == "postgresql" else ""
+        sql += (
+            f" AND EXISTS (SELECT 1 FROM {quote(attempts.db_table)} WHERE "
+            f"{attempt_column['id']} = %s AND {attempt_column['status']} = %s "
+            f"AND {attempt_column['deadline']} >= %s{share})"
+        )
+    return sql
 
 
 def _finalise(attempt: Attempt, *, status: str, now: datetime.datetime) -> None:

@@ -78,10 +78,13 @@ def test_database_refuses_a_second_open_attempt(ready):
         )
 
 
-def test_no_acknowledged_answer_lands_after_grading(ready):
+@pytest.mark.parametrize("path", ["learner's autosave", "hand-in form's save"])
+def test_no_acknowledged_answer_lands_after_grading(ready, path):
     """Autosaves from three threads race a hand-in from a fourth: the newest acknowledged
     answer to each question is the stored one, and the score is the score of what is
-    stored, so nothing landed after grading had read the paper."""
+    stored, so nothing landed after grading had read the paper. Both ways of saving: the
+    learner's autosave (its write outside a transaction, guarded) and the hand-in form's
+    (under the attempt's lock)."""
     from exams.grading import attempt_percent, question_score
 
     org, exam = ready
@@ -107,9 +110,18 @@ def test_no_acknowledged_answer_lands_after_grading(ready):
             with lock:
                 seq = next(counter)
             selected = answers[position][seq % 2]
-            result = services.attempt_save_answer(
-                attempt=attempt, position=position, selected=selected, seq=seq
-            )
+            if path == "learner's autosave":
+                result = services.attempt_save_for_learner(
+                    user_id=org.learner_a.pk,
+                    pk=attempt.pk,
+                    position=position,
+                    selected=selected,
+                    seq=seq,
+                )
+            else:
+                result = services.attempt_save_answer(
+                    attempt=attempt, position=position, selected=selected, seq=seq
+                )
             if result.outcome is services.SaveOutcome.SAVED:
                 with lock:
                     if seq > acknowledged.get(position, (0, []))[0]:
