@@ -198,23 +198,20 @@ def _save_read(attempts: QuerySet[Attempt], pk: int, position: int, *, lock: boo
     )
 
 
+def _learner_save_read(*, lock: bool) -> PreparedQuery:
+    return PreparedQuery(
+        lambda user_id, pk, position: _save_read(
+            selectors.learner_attempts_of(user_id), pk, position, lock=lock
+        ),
+        "user_id",
+        "pk",
+        "position",
+    )
+
+
 # Every click in an exam autosaves, so the reads are compiled once per process (lms.prepared).
-_LEARNER_SAVE_PEEK = PreparedQuery(
-    lambda user_id, pk, position: _save_read(
-        selectors.learner_attempts_of(user_id), pk, position, lock=False
-    ),
-    "user_id",
-    "pk",
-    "position",
-)
-_LEARNER_SAVE_READ = PreparedQuery(
-    lambda user_id, pk, position: _save_read(
-        selectors.learner_attempts_of(user_id), pk, position, lock=True
-    ),
-    "user_id",
-    "pk",
-    "position",
-)
+_LEARNER_SAVE_PEEK = _learner_save_read(lock=False)
+_LEARNER_SAVE_READ = _learner_save_read(lock=True)
 _SAVE_READ = PreparedQuery(
     lambda pk, position: _save_read(Attempt.objects.all(), pk, position, lock=True),
     "pk",
