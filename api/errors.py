@@ -12,13 +12,18 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from lms.exceptions import LmsError
+
 logger = logging.getLogger(__name__)
 
 # Every operation declares these answers, so the OpenAPI document lists what a client gets.
 ERROR_CODES = (400, 401, 403, 404, 429)
 
 
-class ApiError(Exception):
+class ApiError(LmsError):
+    """The API app's refusals (the project's one base, lms.exceptions.LmsError): an HTTP status,
+    a code and a message for the client."""
+
     def __init__(self, status: int, code: str, message: str, **extra):
         super().__init__(message)
         self.status, self.code, self.message, self.extra = status, code, message, extra

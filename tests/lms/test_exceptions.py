@@ -5,6 +5,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from api.errors import ApiError, RateLimited
 from courses.exceptions import CoursesError, ReadingIncomplete
 from credentials.exceptions import CredentialRefused, CredentialsError, FontNotFoundError
 from exams.exceptions import (
@@ -56,6 +57,10 @@ def test_each_refusal_derives_from_its_app_base_and_keeps_its_second_base(
 
 def test_the_reports_app_has_its_base():
     assert issubclass(ReportsError, LmsError)
+
+
+def test_the_api_refusals_derive_from_the_project_base():
+    assert issubclass(ApiError, LmsError) and issubclass(RateLimited, ApiError)
 
 
 def test_the_moved_classes_are_still_raised_where_they_were():
