@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
@@ -28,7 +28,8 @@ from lms.permissions import can_learn
 _OUTLINE_DEFER = ("body", "search_text")
 
 
-def course_completed_at(*, user, course: CoursePage) -> datetime.datetime | None:
+def course_completed_at(*, user, course: CoursePage | int | None) -> datetime.datetime | None:
+    """When ``user`` completed ``course`` (a page or its id), or None."""
     if user is None or not user.is_authenticated or course is None:
         return None
     return (
@@ -49,9 +50,14 @@ def completed_course_ids(*, user, course_ids) -> set[int]:
     )
 
 
+def required_courses() -> QuerySet[CoursePage]:
+    """The live courses marked as required for the credential, in tree order."""
+    return CoursePage.objects.live().filter(required_for_credential=True).order_by("path")
+
+
 def required_course() -> CoursePage | None:
     """The live course that unlocks the credential exam (the first, by tree order)."""
-    return CoursePage.objects.live().filter(required_for_credential=True).order_by("path").first()
+    return required_courses().first()
 
 
 def course_lessons(course: CoursePage):

@@ -12,11 +12,15 @@ def required_course():
     return course_selectors.required_course()
 
 
+def required_courses():
+    return course_selectors.required_courses()
+
+
 def live_course(pk: int) -> CoursePage | None:
     return CoursePage.objects.live().filter(pk=pk).first()
 
 
-def course_completed_at(*, user, course) -> datetime.datetime | None:
+def course_completed_at(*, user, course: CoursePage | int | None) -> datetime.datetime | None:
     return course_selectors.course_completed_at(user=user, course=course)
 
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from exams.essays import grading_queue
-from exams.selectors import exam_status, quiz_status, quizzes_waiting
+from exams.papers import exam_status_with_paper
+from exams.selectors import offers_start, quiz_status, quizzes_waiting
 from lms import hooks
 from lms.home import NavLink, Panel, TodoItem, per_request
 from lms.permissions import can_follow_people, can_grade_exams, can_learn
@@ -24,7 +25,7 @@ def exam_panel(request):
 
 
 def _status(request) -> dict:
-    return per_request(request, "exam_status", lambda: exam_status(user=request.user))
+    return per_request(request, "exam_status", lambda: exam_status_with_paper(user=request.user))
 
 
 def exam_todos(request) -> list[TodoItem]:
@@ -43,7 +44,7 @@ def exam_todos(request) -> list[TodoItem]:
                 order=20,
             )
         ]
-    if status["state"] in ("available", "failed") and not status.get("blockers"):
+    if offers_start(status):
         return [
             TodoItem(
                 title=_("Take the exam: %(title)s") % {"title": exam.title},

@@ -7,7 +7,7 @@ import datetime
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,23 +47,31 @@ def exam_for_course(course) -> Exam | None:
     """The pre-job exam of ``course``."""
     if course is None:
         return None
-    return pre_job_exams().filter(course=course, active=True).order_by("pk").first()
+    return _with_course(pre_job_exams().filter(course=course, active=True), course)
 
 
 def credential_exam() -> Exam | None:
-    """The exam of the course required for the credential."""
-    return exam_for_course(courses_api.required_course())
+    """The exam of the course required for the credential, in one query: every press of 开始
+    reads it, and only the pages that show the course read the course."""
+    course = Subquery(courses_api.required_courses().values("pk")[:1])
+    return pre_job_exams().filter(course=course, active=True).order_by("pk").first()
 
 
 def course_quiz(course) -> Exam | None:
     """The active quiz of an in-service course, if it has one."""
     if course is None:
         return None
-    return (
-        Exam.objects.filter(course=course, purpose=ExamPurpose.COURSE_QUIZ, active=True)
-        .order_by("pk")
-        .first()
-    )
+    quizzes = Exam.objects.filter(course=course, purpose=ExamPurpose.COURSE_QUIZ, active=True)
+    return _with_course(quizzes, course)
+
+
+def _with_course(exams: QuerySet[Exam], course) -> Exam | None:
+    """The first of ``exams``, holding the course it was found by: the start checks that course's
+    completion, and would otherwise read the page again."""
+    exam = exams.order_by("pk").first()
+    if exam is not None:
+        exam.course = course
+    return exam
 
 
 def quiz_passed_attempt(*, user, course) -> Attempt | None:
@@ -98,15 +106,24 @@ def finished_attempts(*, auxiliary: Auxiliary, exam: Exam) -> QuerySet[Attempt]:
     return Attempt.objects.filter(auxiliary=auxiliary, exam=exam).exclude(status=AttemptStatus.OPEN)
 
 
+def finished_newest_first(auxiliary: Auxiliary, exam: Exam) -> list[Attempt]:
+    return list(finished_attempts(auxiliary=auxiliary, exam=exam).order_by("-finished_at"))
+
+
 def start_blockers(
-    *, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | None = None
+    *,
+    auxiliary: Auxiliary,
+    exam: Exam,
+    now: datetime.datetime | None = None,
+    finished: list[Attempt] | None = None,
 ) -> list[StartBlocker]:
     """Why the person may not start ``exam`` now; empty when they may.
 
     A course quiz is training, not the Art. 20 exam: anyone on the roll may sit it once the
     lessons are read, eligibility is not its business, and a pass does not close it (a learner
     may practise again within the attempts). Each exam's attempts are its own: a quiz's never
-    count against the pre-job exam's."""
+    count against the pre-job exam's. ``finished`` is the person's finished_attempts() of the
+    exam, newest first, when the caller has read them already."""
     now = now or timezone.now()
     quiz = exam.is_course_quiz
     blockers: list[StartBlocker] = []
@@ -125,7 +142,7 @@ def start_blockers(
         message = _("This quiz is not open.") if quiz else _("This exam is not open.")
         blockers.append(StartBlocker("inactive", message))
     if auxiliary.user_id is None or not courses_api.course_completed_at(
-        user=auxiliary.user, course=exam.course
+        user=auxiliary.user, course=exam.course_id
     ):
         message = (
             _("Finish every lesson of the course to unlock the quiz.")
@@ -133,7 +150,7 @@ def start_blockers(
             else _("Finish every lesson of the course to unlock the exam.")
         )
         blockers.append(StartBlocker("course", message))
-    done = list(finished_attempts(auxiliary=auxiliary, exam=exam).order_by("-finished_at"))
+    done = finished if finished is not None else finished_newest_first(auxiliary, exam)
     if not quiz and any(a.passed for a in done):
         blockers.append(StartBlocker("passed", _("You have already passed this exam.")))
     elif any(a.awaiting_grading for a in done):
@@ -266,7 +283,13 @@ def exam_status(*, user) -> dict:
     failed / on_duty (credentialed with no attempt here)."""
     auxiliary = Auxiliary.objects.filter(user=user).first() if user.is_authenticated else None
     exam = credential_exam()
-    status: dict = {"state": "unavailable", "exam": exam, "attempt": None, "retake_at": None}
+    status: dict = {
+        "state": "unavailable",
+        "exam": exam,
+        "attempt": None,
+        "retake_at": None,
+        "auxiliary": auxiliary,
+    }
     if auxiliary is None or exam is None:
         return status
     now = timezone.now()
@@ -306,6 +329,12 @@ def exam_status(*, user) -> dict:
     else:
         status["state"] = "locked"
     return status
+
+
+def offers_start(status: dict) -> bool:
+    """The exam card (exam_status) shows 开始: a first attempt or another one, with nothing in
+    the way."""
+    return status["state"] in ("available", "failed") and not status.get("blockers")
 
 
 def is_overdue(attempt: Attempt, now: datetime.datetime) -> bool:

@@ -6,8 +6,6 @@ import datetime
 import enum
 import functools
 import logging
-import random
-import secrets
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connections, router, transaction
@@ -17,10 +15,10 @@ from django.utils.translation import gettext as _
 
 from exams import selectors
 from exams.answers import BLANK_MAX_LENGTH, ESSAY_MAX_LENGTH
-from exams.blueprint import draw_question_ids, paper_snapshots
 from exams.exceptions import AnswerError, AttemptStartError, BlueprintError
 from exams.grading import attempt_percent, question_score
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
+from exams.papers import draw_paper, paper_questions, paper_take
 from exams.selectors import GRACE, is_overdue, past_grace
 from exams.signals import exam_passed, quiz_passed
 from lms.models import Auxiliary
@@ -40,22 +38,32 @@ class SaveOutcome(enum.Enum):
 def attempt_start(*, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | None = None):
     """Start an attempt, or return the one already open (a double click starts nothing new).
 
-    An open attempt whose time ran out is finalised first, in its own transaction, so that it
-    stays finalised even when the start is then refused (the retake wait, say).
+    The paper drawn ahead for the person (exams.papers) is taken when there is one; otherwise
+    the paper is drawn now. An open attempt whose time ran out is finalised first, and stays
+    finalised when the start is then refused (the retake wait, say).
     """
     now = now or timezone.now()
-    for current in Attempt.objects.filter(auxiliary=auxiliary, status=AttemptStatus.OPEN):
-        attempt_expire_if_due(attempt=current, now=now)
-    return _attempt_start_locked(auxiliary=auxiliary, exam=exam, now=now)
+    attempt, blockers = _attempt_start_locked(auxiliary=auxiliary, exam=exam, now=now)
+    if blockers:
+        raise AttemptStartError(blockers)
+    return attempt
 
 
 @transaction.atomic
-def _attempt_start_locked(*, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime):
+def _attempt_start_locked(
+    *, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime
+) -> tuple[Attempt | None, list[selectors.StartBlocker]]:
     """The learner's Auxiliary row is locked first, so two simultaneous requests run one after
     the other and the second sees the first one's attempt; the partial unique constraint on
-    open attempts is the second guard.
+    open attempts is the second guard. A refusal is returned, not raised, so that the
+    finalisation of an attempt whose time ran out commits with it.
     """
-    locked = Auxiliary.objects.select_for_update().get(pk=auxiliary.pk)
+    # With the user, whose course completion the start checks.
+    locked = (
+        Auxiliary.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=auxiliary.pk)
+    )
     current = (
         Attempt.objects.select_for_update()
         .filter(auxiliary=locked, status=AttemptStatus.OPEN)
@@ -63,40 +71,33 @@ def _attempt_start_locked(*, auxiliary: Auxiliary, exam: Exam, now: datetime.dat
     )
     if current is not None:
         if not is_overdue(current, now):
-            return current
+            return current, []
         _finalise(current, status=AttemptStatus.EXPIRED, now=now)
-    blockers = selectors.start_blockers(auxiliary=locked, exam=exam, now=now)
+    finished = selectors.finished_newest_first(locked, exam)
+    blockers = selectors.start_blockers(auxiliary=locked, exam=exam, now=now, finished=finished)
     if blockers:
-        raise AttemptStartError(blockers)
-    seed = secrets.randbits(48)
+        return None, blockers
     try:
-        question_ids = draw_question_ids(exam, seed=seed)
-        snapshots = paper_snapshots(
-            question_ids, rng=random.Random(seed), shuffle=exam.shuffle_choices
-        )
+        seed, paper = paper_take(auxiliary_id=locked.pk, exam=exam, now=now) or draw_paper(exam)
     except BlueprintError as error:
-        raise AttemptStartError([selectors.StartBlocker("bank", str(error))]) from error
+        return None, [selectors.StartBlocker("bank", str(error))]
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
                 exam=exam,
                 auxiliary=locked,
-                user=locked.user,
-                number=Attempt.objects.filter(auxiliary=locked, exam=exam).count() + 1,
+                user_id=locked.user_id,
+                # None is open now: every earlier attempt is among the finished.
+                number=len(finished) + 1,
                 seed=seed,
                 started_at=now,
                 deadline=now + exam.time_limit,
             )
     except IntegrityError:
         # Only reachable where the row lock is not honoured: someone else's start won.
-        return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN)
-    AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(attempt=attempt, position=position, question_id=pk, snapshot=snapshot)
-        for position, (pk, snapshot) in enumerate(
-            zip(question_ids, snapshots, strict=True), start=1
-        )
-    )
-    return attempt
+        return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN), []
+    AttemptQuestion.objects.bulk_create(paper_questions(attempt, paper))
+    return attempt, []
 
 
 def _validate_selection(snapshot: dict, selected) -> list[str]:

@@ -16,7 +16,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
-from exams import courses_api, paper_display, selectors, services
+from exams import courses_api, paper_display, papers, selectors, services
 from exams.answers import ESSAY_MAX_LENGTH
 from exams.models import Attempt, AttemptStatus, ReviewMode
 from exams.sessions import selectors as session_selectors
@@ -38,7 +38,7 @@ def overview(request):
     # An attempt whose time ran out is finalised on the next visit, so the page shows its result.
     for attempt in auxiliary.exam_attempts.filter(status=AttemptStatus.OPEN):
         services.attempt_expire_if_due(attempt=attempt)
-    status = selectors.exam_status(user=request.user)
+    status = papers.exam_status_with_paper(user=request.user)
     return render(request, "exams/overview.html", {"status": status})
 
 
@@ -260,7 +260,7 @@ def result(request, pk: int):
         status = selectors.quiz_status(user=request.user, course=exam.course)
         hours_notes = hooks.course_hours_notes(request.user, exam.course)
     else:
-        status, hours_notes = selectors.exam_status(user=request.user), []
+        status, hours_notes = papers.exam_status_with_paper(user=request.user), []
     review = exam.review
     context = {
         "attempt": attempt,

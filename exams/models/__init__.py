@@ -9,6 +9,7 @@ from exams.models.attempts import (
     Exam,
     ExamPurpose,
     MarkRound,
+    ReadyPaper,
     ReviewMode,
 )
 from exams.models.questions import (
@@ -44,6 +45,7 @@ __all__ = [
     "PaperDraw",
     "ProctorAction",
     "MarkRound",
+    "ReadyPaper",
     "Question",
     "QuestionCategory",
     "QuestionCitation",

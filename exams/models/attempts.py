@@ -305,6 +305,26 @@ class AttemptQuestion(models.Model):
         return article, item
 
 
+class ReadyPaper(models.Model):
+    """A paper drawn for one person ahead of an on-demand start, when their exam card offers
+    开始 (exams.papers): pressing it then only opens the paper, as a session's paper is drawn
+    ahead of the session's start. The start takes it; an edit of the bank or of the exam
+    discards every ready paper, and one older than exams.papers.READY_PAPER_MAX_AGE is
+    drawn again."""
+
+    auxiliary = models.ForeignKey("lms.Auxiliary", on_delete=models.CASCADE, related_name="+")
+    exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="+")
+    seed = models.BigIntegerField()
+    # [[question id, snapshot], …] in paper order: SessionCandidate.paper's shape.
+    paper = models.JSONField()
+    drawn_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["auxiliary", "exam"], name="one_ready_paper_per_exam")
+        ]
+
+
 class MarkRound(models.IntegerChoices):
     FIRST = 1, _("First marking")
     SECOND = 2, _("Second marking")

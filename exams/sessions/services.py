@@ -9,8 +9,6 @@ read, one attempt row and one bulk insert of its questions.
 from __future__ import annotations
 
 import datetime
-import random
-import secrets
 from collections.abc import Iterable
 
 from django.core.cache import cache
@@ -20,9 +18,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from exams import selectors as exam_selectors
-from exams.blueprint import draw_question_ids, paper_snapshots
 from exams.exceptions import BlueprintError
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
+from exams.papers import draw_paper, paper_questions
 from exams.selectors import is_overdue
 from exams.services import attempt_submit
 from exams.sessions import selectors
@@ -349,12 +347,7 @@ def session_draw_papers(*, draw_id: int) -> PaperDraw:
     job_progress(job=draw, done=0, total=len(todo))
     try:
         for done, pk in enumerate(todo, start=1):
-            seed = secrets.randbits(48)
-            question_ids = draw_question_ids(exam, seed=seed)
-            snapshots = paper_snapshots(
-                question_ids, rng=random.Random(seed), shuffle=exam.shuffle_choices
-            )
-            paper = [[qid, snap] for qid, snap in zip(question_ids, snapshots, strict=True)]
+            seed, paper = draw_paper(exam)
             # Not for a session cancelled meanwhile: its papers are discarded.
             SessionCandidate.objects.filter(
                 pk=pk, drawn_at__isnull=True, session__status=SessionStatus.CONFIRMED
@@ -516,10 +509,7 @@ def session_open_paper(
         started_at=now,
         deadline=candidate_deadline(candidate, session),
     )
-    AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(attempt=attempt, position=position, question_id=qid, snapshot=snapshot)
-        for position, (qid, snapshot) in enumerate(candidate.paper, start=1)
-    )
+    AttemptQuestion.objects.bulk_create(paper_questions(attempt, candidate.paper))
     candidate.attempt = attempt
     candidate.arrived_at = candidate.arrived_at or now
     candidate.last_seen_at = now
