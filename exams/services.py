@@ -382,15 +382,24 @@ def _finalise(attempt: Attempt, *, status: str, now: datetime.datetime) -> None:
         )
         if row.score is None and not row.selected:
             row.score = 0.0
-    AttemptQuestion.objects.bulk_update(rows, ["score"])
+    _store_scores(rows)
     attempt.finished_at = now
     if any(row.score is None for row in rows):
         attempt.status = AttemptStatus.GRADING
         attempt.save(update_fields=["status", "finished_at"])
         return
     attempt.status = status
-    attempt.save(update_fields=["status", "finished_at"])
     attempt_grade(attempt, rows)
+
+
+def _store_scores(rows: list[AttemptQuestion]) -> None:
+    """One UPDATE per distinct score: a paper's scores take few values (full, none, a share),
+    and bulk_update's CASE over every row was half the CPU of a hand-in."""
+    by_score: dict[float | None, list[int]] = {}
+    for row in rows:
+        by_score.setdefault(row.score, []).append(row.pk)
+    for score, pks in by_score.items():
+        AttemptQuestion.objects.filter(pk__in=pks).update(score=score)
 
 
 def handed_in_status(attempt: Attempt) -> str:
@@ -407,7 +416,8 @@ def attempt_grade(attempt: Attempt, rows: list[AttemptQuestion]) -> None:
     attempt.passed = attempt.score >= attempt.exam.pass_mark
     if attempt.status == AttemptStatus.GRADING:
         attempt.status = handed_in_status(attempt)
-    attempt.save(update_fields=["score", "passed", "status"])
+    # finished_at too: a hand-in closes and grades the attempt in this one write.
+    attempt.save(update_fields=["score", "passed", "status", "finished_at"])
     if not attempt.passed:
         return
     if attempt.exam.is_course_quiz:

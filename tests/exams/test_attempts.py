@@ -244,3 +244,20 @@ def test_a_bank_too_small_for_the_blueprint_refuses_to_start(exam_setup):
         services.attempt_start(auxiliary=exam_setup.org.aux_a, exam=exam_setup.exam)
     assert error.value.blockers[0].code == "bank"
     assert Attempt.objects.count() == 0
+
+
+def test_a_hand_in_writes_its_scores_and_its_result_in_two_statements(exam_setup):
+    """Hand-ins come together at the end of a sitting: the scores are one UPDATE per distinct
+    score (all blank here: one), and the attempt is closed and graded in one more."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    attempt = services.attempt_start(auxiliary=exam_setup.org.aux_a, exam=exam_setup.exam)
+    with CaptureQueriesContext(connection) as queries:
+        services.attempt_submit(attempt=attempt)
+    updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len(updates) == 2, updates
+    attempt.refresh_from_db()
+    assert (attempt.status, float(attempt.score), attempt.passed) == ("submitted", 0.0, False)
+    assert attempt.finished_at is not None
+    assert list(attempt.questions.values_list("score", flat=True)) == [0.0] * 4
