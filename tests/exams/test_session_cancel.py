@@ -21,25 +21,11 @@ from exams.sessions.models import (
     SessionChange,
     SessionStatus,
 )
-from tests.exams.session_helpers import at, confirmed_session, eligible_learner, make_session
+from tests.exams.session_helpers import at, make_session
 
 pytestmark = pytest.mark.django_db
 
 REASON = "考场停电检修，改期另行通知"
-
-
-@pytest.fixture
-def sitting(exam_setup, django_capture_on_commit_callbacks):
-    s = exam_setup
-    s.other = eligible_learner(s.org.county_a, s.course, name="甲二")
-    s.session = confirmed_session(
-        org=s.org,
-        exam=s.exam,
-        people=[s.org.aux_a, s.other],
-        capture=django_capture_on_commit_callbacks,
-        proctors=[s.org.supervisor_a],
-    )
-    return s
 
 
 def _candidate(s) -> SessionCandidate:

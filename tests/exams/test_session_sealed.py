@@ -15,24 +15,15 @@ from django.utils import timezone
 from exams.models import Attempt
 from exams.sessions import sealing, services
 from exams.sessions.models import ExamSession, SessionCandidate
-from tests.exams.session_helpers import confirmed_session, eligible_learner
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def sitting(exam_setup, django_capture_on_commit_callbacks):
-    s = exam_setup
-    s.other = eligible_learner(s.org.county_a, s.course, name="甲二")
-    s.session = confirmed_session(
-        org=s.org,
-        exam=s.exam,
-        people=[s.org.aux_a, s.other],
-        capture=django_capture_on_commit_callbacks,
-        proctors=[s.org.supervisor_a],
-    )
-    _starts_in(s.session, datetime.timedelta(minutes=10))
-    return s
+def sitting(sitting):
+    """The shared sitting (tests/exams/conftest.py), starting in ten minutes."""
+    _starts_in(sitting.session, datetime.timedelta(minutes=10))
+    return sitting
 
 
 def _starts_in(session: ExamSession, delta: datetime.timedelta) -> None:

@@ -16,23 +16,8 @@ from exams.models import Attempt
 from exams.sessions import services
 from exams.sessions.models import ExamSession, ProctorAction, SessionCandidate
 from tests import factories
-from tests.exams.session_helpers import confirmed_session, eligible_learner
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sitting(exam_setup, django_capture_on_commit_callbacks):
-    s = exam_setup
-    s.other = eligible_learner(s.org.county_a, s.course, name="甲二")
-    s.session = confirmed_session(
-        org=s.org,
-        exam=s.exam,
-        people=[s.org.aux_a, s.other],
-        capture=django_capture_on_commit_callbacks,
-        proctors=[s.org.supervisor_a],
-    )
-    return s
 
 
 def _start_now(session: ExamSession, *, ago=datetime.timedelta(seconds=1)) -> None:
