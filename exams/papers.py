@@ -43,10 +43,10 @@ READY_PAPER_MAX_AGE = datetime.timedelta(hours=1)
 Paper = list[list]
 
 
-def draw_paper(exam: Exam, *, seed: int | None = None) -> tuple[int, Paper]:
+def draw_paper(exam: Exam) -> tuple[int, Paper]:
     """A fresh paper of ``exam``: (seed, paper). Raises BlueprintError when the bank cannot
     fill the blueprint."""
-    seed = secrets.randbits(48) if seed is None else seed
+    seed = secrets.randbits(48)
     question_ids = draw_question_ids(exam, seed=seed)
     snapshots = paper_snapshots(question_ids, rng=random.Random(seed), shuffle=exam.shuffle_choices)
     return seed, [[pk, snapshot] for pk, snapshot in zip(question_ids, snapshots, strict=True)]

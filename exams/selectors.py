@@ -66,8 +66,8 @@ def course_quiz(course) -> Exam | None:
 
 
 def _with_course(exams: QuerySet[Exam], course) -> Exam | None:
-    """The first of ``exams``, holding the course it was found by: the start checks that course's
-    completion, and would otherwise read the page again."""
+    """The first of ``exams``, holding the course it was found by: the pages that show the exam
+    show its course, and would otherwise read the page again."""
     exam = exams.order_by("pk").first()
     if exam is not None:
         exam.course = course
