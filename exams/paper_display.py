@@ -7,6 +7,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from exams.answers import blank_right
 from exams.grading import correct_keys
@@ -34,18 +36,39 @@ def sealed_paper(drawn: list) -> list[dict]:
     ]
 
 
+# What each type of question asks for, as its card heads it.
+TYPE_LABELS = {
+    "multiple": gettext_lazy("Multiple choice: choose all that apply"),
+    "truefalse": gettext_lazy("True or false"),
+    "shortanswer": gettext_lazy("Fill in the blanks"),
+    "matching": gettext_lazy("Matching: pick the item that goes with each"),
+    "essay": gettext_lazy("Answer in your own words"),
+}
+SINGLE_CHOICE_LABEL = gettext_lazy("Single choice")
+
+
 def paper_question(row) -> dict:
+    """One question of the exam page. Numbers are given as text and the labels and the checked
+    state worked out here: the page repeats them for every choice of every question, and the
+    template would otherwise localize and compare each one as it renders (most of a page's
+    cost when a cohort opens its papers together)."""
     snapshot = row.snapshot
     qtype = snapshot["qtype"]
+    position = str(row.position)
+    selected = set(row.selected)
     question = {
-        "position": row.position,
+        "position": position,
+        "heading": _("Question %(n)s") % {"n": position},
         "qtype": qtype,
+        "type_label": str(TYPE_LABELS.get(qtype, SINGLE_CHOICE_LABEL)),
+        "input_type": "checkbox" if qtype == "multiple" else "radio",
         "text": display_text(snapshot["text"], snapshot.get("text_format", "plain")),
         "choices": [
             {
                 "key": c["key"],
                 "text": display_text(c["text"], "html"),
                 "letter": "" if qtype in ("truefalse", "matching") else LETTERS[i],
+                "checked": c["key"] in selected,
             }
             for i, c in enumerate(snapshot["choices"])
         ],
@@ -54,13 +77,20 @@ def paper_question(row) -> dict:
     if qtype == "shortanswer":
         typed = row.selected + [""] * len(snapshot.get("blanks") or [])
         question["blanks"] = [
-            {"number": n, "value": typed[n - 1]}
+            {"label": _("Blank %(n)s") % {"n": n}, "value": typed[n - 1]}
             for n in range(1, len(snapshot.get("blanks") or []) + 1)
         ]
     elif qtype == "matching":
         chosen = row.selected + [""] * len(snapshot.get("pairs") or [])
         question["pairs"] = [
-            {"letter": LETTERS[i], "left": pair["left"], "chosen": chosen[i]}
+            {
+                "letter": LETTERS[i],
+                "left": pair["left"],
+                "options": [
+                    {"key": c["key"], "text": c["text"], "selected": c["key"] == chosen[i]}
+                    for c in question["choices"]
+                ],
+            }
             for i, pair in enumerate(snapshot.get("pairs") or [])
         ]
     elif qtype == "essay":

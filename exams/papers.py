@@ -8,6 +8,13 @@ the start wherever the start is known to come:
   ReadyPaper until the start takes it (``paper_take``).
 
 A paper is ``[[question id, snapshot], …]`` in paper order, with the seed it was drawn from.
+
+An on-demand paper is also rendered when it is drawn: its questions and question list as the
+exam page shows them with nothing answered (``RenderedPaper``). The start keeps that rendering
+in the cache for the new attempt, and the attempt's page uses it while nothing is answered, so
+the page that a cohort opens together renders almost nothing (docs/benchmarks.md). A rendering
+is used only in the language and with the templates and display code it was made with
+(``render_version``).
 A ready paper is the bank as it was when it was drawn, so any edit of the bank or of an exam
 discards every ready paper (the receivers below), and one older than READY_PAPER_MAX_AGE is not
 used: the start draws afresh. Editing through ``QuerySet.update()`` sends no signal; the age
@@ -16,16 +23,23 @@ bounds what such an edit can miss.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
+import hashlib
 import json
 import random
 import secrets
 
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models.signals import post_delete, post_save
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
-from exams import selectors
+from exams import paper_display, selectors
 from exams.blueprint import draw_question_ids, paper_snapshots
 from exams.exceptions import BlueprintError
 from exams.models import (
@@ -60,6 +74,73 @@ def paper_questions(attempt, paper: Paper) -> list[AttemptQuestion]:
     ]
 
 
+# What the exam page renders of the paper itself (site/templates/exams/_paper.html includes them).
+RENDERED_TEMPLATES = ("exams/_questions.html", "exams/_question_nav.html")
+FIRST_PAGE_CACHE_KEY = "exams:first-page:{attempt_id}"
+# Kept past the deadline by this much: a page loaded in the grace period still finds it.
+FIRST_PAGE_EXTRA_SECONDS = 600
+
+
+@dataclasses.dataclass(frozen=True)
+class RenderedPaper:
+    """A paper's questions and question list as the exam page shows them, nothing answered."""
+
+    questions: SafeString
+    nav: SafeString
+    total: int
+    version: str
+
+
+@functools.cache
+def _display_fingerprint() -> str:
+    """The templates and the display code a rendering comes from, as they are in this process:
+    after a release that changes them, renderings made before it are not used."""
+    digest = hashlib.sha256()
+    for name in RENDERED_TEMPLATES:
+        digest.update(get_template(name).template.source.encode())
+    with open(paper_display.__file__, "rb") as source:
+        digest.update(source.read())
+    return digest.hexdigest()[:16]
+
+
+def render_version() -> str:
+    """What a rendering made now depends on: the active language and the display code."""
+    return f"{get_language()}:{_display_fingerprint()}"
+
+
+def paper_render(paper: Paper) -> RenderedPaper:
+    """``paper`` as a fresh attempt's page shows it, in the active language."""
+    shown = paper_display.sealed_paper(paper)
+    return RenderedPaper(
+        questions=mark_safe(render_to_string(RENDERED_TEMPLATES[0], {"paper": shown})),
+        nav=mark_safe(render_to_string(RENDERED_TEMPLATES[1], {"paper": shown})),
+        total=len(paper),
+        version=render_version(),
+    )
+
+
+def first_page_keep(attempt, rendered: RenderedPaper) -> None:
+    """Keep ``rendered`` for the attempt's page once the attempt is committed."""
+    key = FIRST_PAGE_CACHE_KEY.format(attempt_id=attempt.pk)
+    timeout = int((attempt.deadline - attempt.started_at).total_seconds())
+    value = dataclasses.asdict(rendered)
+    transaction.on_commit(lambda: cache.set(key, value, timeout=timeout + FIRST_PAGE_EXTRA_SECONDS))
+
+
+def first_page(attempt_id: int) -> RenderedPaper | None:
+    """The attempt's paper rendered ahead, when it was and still matches ``render_version``.
+    It shows nothing answered: the caller uses it only while that is true."""
+    value = cache.get(FIRST_PAGE_CACHE_KEY.format(attempt_id=attempt_id))
+    if not value or value.get("version") != render_version():
+        return None
+    return RenderedPaper(
+        questions=mark_safe(value["questions"]),
+        nav=mark_safe(value["nav"]),
+        total=value["total"],
+        version=value["version"],
+    )
+
+
 def paper_prepare(*, auxiliary_id: int, exam: Exam, now: datetime.datetime | None = None) -> None:
     """Draw the person's next paper of ``exam`` now, unless a usable one is ready. Called where
     the page offers 开始; a bank that cannot fill the blueprint draws nothing here (the start
@@ -74,12 +155,20 @@ def paper_prepare(*, auxiliary_id: int, exam: Exam, now: datetime.datetime | Non
         seed, paper = draw_paper(exam)
     except BlueprintError:
         return
+    rendered = paper_render(paper)
     try:
         with transaction.atomic():
             ReadyPaper.objects.update_or_create(
                 auxiliary_id=auxiliary_id,
                 exam=exam,
-                defaults={"seed": seed, "paper": paper, "drawn_at": now},
+                defaults={
+                    "seed": seed,
+                    "paper": paper,
+                    "drawn_at": now,
+                    "page_questions": rendered.questions,
+                    "page_nav": rendered.nav,
+                    "page_version": rendered.version,
+                },
             )
     except IntegrityError:
         # Two pages of the same person drew at once: the other one's paper is ready.
@@ -97,27 +186,32 @@ def exam_status_with_paper(*, user) -> dict:
 
 def paper_take(
     *, auxiliary_id: int, exam: Exam, now: datetime.datetime
-) -> tuple[int, Paper] | None:
-    """Remove the person's ready paper of ``exam`` and return it (seed, paper), or None when
-    there is none or it is too old. One statement; the caller holds the person's row lock."""
+) -> tuple[int, Paper, RenderedPaper] | None:
+    """Remove the person's ready paper of ``exam`` and return it (seed, paper, rendering), or
+    None when there is none or it is too old. One statement; the caller holds the person's row
+    lock."""
     table = connection.ops.quote_name(ReadyPaper._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"DELETE FROM {table} WHERE auxiliary_id = %s AND exam_id = %s "
-            "RETURNING seed, paper, drawn_at",
+            "RETURNING seed, paper, drawn_at, page_questions, page_nav, page_version",
             [auxiliary_id, exam.pk],
         )
         row = cursor.fetchone()
     if row is None:
         return None
-    seed, paper, drawn_at = row
+    seed, paper, drawn_at, questions, nav, version = row
     if isinstance(drawn_at, str):  # SQLite answers RETURNING with the stored text
         drawn_at = datetime.datetime.fromisoformat(drawn_at)
     if timezone.is_naive(drawn_at):
         drawn_at = timezone.make_aware(drawn_at, datetime.UTC)
     if drawn_at <= now - READY_PAPER_MAX_AGE:
         return None
-    return seed, json.loads(paper) if isinstance(paper, str | bytes) else paper
+    paper = json.loads(paper) if isinstance(paper, str | bytes) else paper
+    rendered = RenderedPaper(
+        questions=mark_safe(questions), nav=mark_safe(nav), total=len(paper), version=version
+    )
+    return seed, paper, rendered
 
 
 def _discard_ready_papers(sender, instance, **kwargs) -> None:

@@ -346,6 +346,11 @@ def past_grace(deadline: datetime.datetime, now: datetime.datetime) -> bool:
     return now > deadline + GRACE
 
 
+def attempt_has_answers(attempt: Attempt) -> bool:
+    """Whether any answer of the attempt has been saved (every save numbers itself from 1)."""
+    return attempt.questions.filter(client_seq__gt=0).exists()
+
+
 def remaining_seconds(attempt: Attempt, now: datetime.datetime | None = None) -> int:
     return remaining_seconds_until(attempt.deadline, now)
 

@@ -18,7 +18,7 @@ from exams.answers import BLANK_MAX_LENGTH, ESSAY_MAX_LENGTH
 from exams.exceptions import AnswerError, AttemptStartError, BlueprintError
 from exams.grading import attempt_percent, question_score
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
-from exams.papers import draw_paper, paper_questions, paper_take
+from exams.papers import draw_paper, first_page_keep, paper_questions, paper_take
 from exams.selectors import GRACE, is_overdue, past_grace
 from exams.signals import exam_passed, quiz_passed
 from lms.models import Auxiliary
@@ -77,10 +77,15 @@ def _attempt_start_locked(
     blockers = selectors.start_blockers(auxiliary=locked, exam=exam, now=now, finished=finished)
     if blockers:
         return None, blockers
-    try:
-        seed, paper = paper_take(auxiliary_id=locked.pk, exam=exam, now=now) or draw_paper(exam)
-    except BlueprintError as error:
-        return None, [selectors.StartBlocker("bank", str(error))]
+    taken = paper_take(auxiliary_id=locked.pk, exam=exam, now=now)
+    if taken is not None:
+        seed, paper, rendered = taken
+    else:
+        rendered = None
+        try:
+            seed, paper = draw_paper(exam)
+        except BlueprintError as error:
+            return None, [selectors.StartBlocker("bank", str(error))]
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -97,6 +102,8 @@ def _attempt_start_locked(
         # Only reachable where the row lock is not honoured: someone else's start won.
         return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN), []
     AttemptQuestion.objects.bulk_create(paper_questions(attempt, paper))
+    if rendered is not None:
+        first_page_keep(attempt, rendered)
     return attempt, []
 
 

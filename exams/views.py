@@ -95,16 +95,24 @@ def attempt_page(request, pk: int):
     attempt = services.attempt_expire_if_due(attempt=attempt)
     if not attempt.is_open:
         return redirect("exams:result", pk=attempt.pk)
-    rows = list(attempt.questions.all())
-    paper = paper_display.paper(rows)
     context = {
         "attempt": attempt,
         "exam": attempt.exam,
-        "paper": paper,
-        "answered": sum(1 for q in paper if q["selected"]),
         "remaining_seconds": selectors.remaining_seconds(attempt),
-        "max_seq": max((row.client_seq for row in rows), default=0),
     }
+    # The paper as rendered when it was drawn (exams.papers), while nothing is answered.
+    rendered = papers.first_page(attempt.pk)
+    if rendered is not None and not selectors.attempt_has_answers(attempt):
+        context.update(rendered=rendered, total=rendered.total, answered=0, max_seq=0)
+    else:
+        rows = list(attempt.questions.all())
+        paper = paper_display.paper(rows)
+        context.update(
+            paper=paper,
+            total=len(paper),
+            answered=sum(1 for q in paper if q["selected"]),
+            max_seq=max((row.client_seq for row in rows), default=0),
+        )
     return render(request, "exams/attempt.html", context)
 
 

@@ -318,6 +318,11 @@ class ReadyPaper(models.Model):
     # [[question id, snapshot], …] in paper order: SessionCandidate.paper's shape.
     paper = models.JSONField()
     drawn_at = models.DateTimeField()
+    # The paper as its first page shows it (exams.papers.RenderedPaper), and what that
+    # rendering depends on (papers.render_version).
+    page_questions = models.TextField(default="", blank=True)
+    page_nav = models.TextField(default="", blank=True)
+    page_version = models.CharField(max_length=64, default="", blank=True)
 
     class Meta:
         constraints = [

@@ -478,6 +478,7 @@ def room_sealed(request, pk: int):
             "sealed": True,
             "exam": session.exam,
             "paper": sealed_paper(candidate.paper),
+            "total": len(candidate.paper),
             "answered": 0,
             "remaining_seconds": int(session.exam.time_limit.total_seconds()),
             "max_seq": 0,

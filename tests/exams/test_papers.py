@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from exams import papers, services
-from exams.models import Attempt, AttemptStatus, Choice, Question, ReadyPaper
+from exams.models import Attempt, AttemptStatus, BlueprintRule, Choice, Question, ReadyPaper
 from tests.exams import factories as f
 
 
@@ -161,3 +164,93 @@ def test_a_start_from_a_ready_paper_reads_no_bank(exam_setup):
         if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))
     ]
     assert len(statements) == 7, statements
+
+
+# The page of a paper drawn ahead: rendered when it was drawn, used while nothing is answered.
+
+CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+@pytest.fixture
+def typed_setup(exam_setup):
+    """The exam also draws one question of each typed kind (Art. 15), so that the rendering
+    ahead covers every kind of question the page shows."""
+    for qtype in ("shortanswer", "matching", "essay"):
+        f.make_typed_question(qtype)
+    BlueprintRule.objects.create(exam=exam_setup.exam, article=15, count=3, sort_order=9)
+    return exam_setup
+
+
+def start_from_the_exam_page(setup, client, capture) -> Attempt:
+    client.force_login(setup.org.learner_a)
+    client.get(reverse("exams:overview"))
+    with capture(execute=True):
+        client.post(reverse("exams:start"))
+    return Attempt.objects.get(auxiliary=setup.org.aux_a, status=AttemptStatus.OPEN)
+
+
+def templates_of(response) -> set[str]:
+    return {template.name for template in response.templates}
+
+
+def test_a_fresh_attempts_page_is_the_paper_rendered_when_it_was_drawn(
+    typed_setup, client, django_capture_on_commit_callbacks
+):
+    attempt = start_from_the_exam_page(typed_setup, client, django_capture_on_commit_callbacks)
+    url = reverse("exams:attempt", args=[attempt.pk])
+
+    ahead = client.get(url)
+    assert "exams/_questions.html" not in templates_of(ahead)
+    cache.delete(papers.FIRST_PAGE_CACHE_KEY.format(attempt_id=attempt.pk))
+    rendered_now = client.get(url)
+    assert "exams/_questions.html" in templates_of(rendered_now)
+
+    # The same page, byte for byte but for the form's token: seven questions of six kinds.
+    page = CSRF_VALUE.sub("", ahead.content.decode())
+    assert page == CSRF_VALUE.sub("", rendered_now.content.decode())
+    assert page.count('class="card qcard"') == 7
+    assert 'data-total="7"' in page and "/7</span>" in page
+    for kind in ("single", "multiple", "truefalse", "shortanswer", "matching", "essay"):
+        assert f'data-qtype="{kind}"' in page
+
+
+def test_once_an_answer_is_saved_the_page_shows_it(
+    exam_setup, client, django_capture_on_commit_callbacks
+):
+    attempt = start_from_the_exam_page(exam_setup, client, django_capture_on_commit_callbacks)
+    row = attempt.questions.get(position=1)
+    key = row.snapshot["choices"][0]["key"]
+    services.attempt_save_answer(attempt=attempt, position=1, selected=[key], seq=1)
+
+    response = client.get(reverse("exams:attempt", args=[attempt.pk]))
+
+    page = response.content.decode()
+    assert "exams/_questions.html" in templates_of(response)
+    assert re.search(rf'name="q1" value="{key}" checked', page)
+    assert '<strong id="answered">1</strong>' in page
+    assert 'data-max-seq="1"' in page
+
+
+def test_a_paper_rendered_in_another_language_is_rendered_again(
+    exam_setup, client, django_capture_on_commit_callbacks
+):
+    attempt = start_from_the_exam_page(exam_setup, client, django_capture_on_commit_callbacks)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get(reverse("exams:attempt", args=[attempt.pk]))
+
+    assert "exams/_questions.html" in templates_of(response)
+    assert "Question 1" in response.content.decode()
+
+
+def test_a_start_that_draws_its_own_paper_renders_its_page(
+    exam_setup, client, django_capture_on_commit_callbacks
+):
+    client.force_login(exam_setup.org.learner_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = services.attempt_start(auxiliary=exam_setup.org.aux_a, exam=exam_setup.exam)
+
+    response = client.get(reverse("exams:attempt", args=[attempt.pk]))
+
+    assert "exams/_questions.html" in templates_of(response)
+    assert response.content.decode().count('class="card qcard"') == 4
