@@ -23,6 +23,7 @@ from lms.models import (
     Role,
 )
 from lms.permissions import Scope, can_learn, get_scoped_or_404, scope_for, scope_queryset
+from lms.prepared import PreparedQuery
 from lms.services import auxiliary_eligibility
 
 # Answers that were on their way when the clock ran out still count for this long.
@@ -50,11 +51,33 @@ def exam_for_course(course) -> Exam | None:
     return _with_course(pre_job_exams().filter(course=course, active=True), course)
 
 
+# Every press of 开始 and every exam card reads it: compiled once per process (lms.prepared).
+_CREDENTIAL_EXAM = PreparedQuery(
+    lambda: (
+        pre_job_exams()
+        .filter(course=Subquery(courses_api.required_courses().values("pk")[:1]), active=True)
+        .order_by("pk")
+    )
+)
+
+
+# The learner's own record, read by every exam card and every press of 开始 (compiled once).
+_OWN_AUXILIARY = PreparedQuery(
+    lambda user_id: Auxiliary.objects.filter(user_id=user_id).order_by("pk"), "user_id"
+)
+
+
+def own_auxiliary(user) -> Auxiliary | None:
+    """The signed-in person's own auxiliary record, or None (staff, or signed out)."""
+    if not user.is_authenticated:
+        return None
+    return _OWN_AUXILIARY.first(user_id=user.pk)
+
+
 def credential_exam() -> Exam | None:
     """The exam of the course required for the credential, in one query: every press of 开始
     reads it, and only the pages that show the course read the course."""
-    course = Subquery(courses_api.required_courses().values("pk")[:1])
-    return pre_job_exams().filter(course=course, active=True).order_by("pk").first()
+    return _CREDENTIAL_EXAM.first()
 
 
 def course_quiz(course) -> Exam | None:
@@ -188,7 +211,7 @@ def quiz_status(*, user, course) -> dict | None:
     quiz = course_quiz(course)
     if quiz is None:
         return None
-    auxiliary = Auxiliary.objects.filter(user=user).first() if user.is_authenticated else None
+    auxiliary = own_auxiliary(user)
     status: dict = {
         "exam": quiz,
         "course": course,
@@ -281,7 +304,7 @@ def exam_status(*, user) -> dict:
     """The learner's position on the credential exam, for the dashboard:
     ``state`` is one of unavailable / locked / available / in_progress / grading / passed /
     failed / on_duty (credentialed with no attempt here)."""
-    auxiliary = Auxiliary.objects.filter(user=user).first() if user.is_authenticated else None
+    auxiliary = own_auxiliary(user)
     exam = credential_exam()
     status: dict = {
         "state": "unavailable",

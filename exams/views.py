@@ -26,7 +26,7 @@ from lms.permissions import follower_required, get_scoped_or_404, learner_requir
 
 
 def _learner_auxiliary(request) -> Auxiliary:
-    auxiliary = Auxiliary.objects.filter(user=request.user).first()
+    auxiliary = selectors.own_auxiliary(request.user)
     if auxiliary is None:
         raise Http404
     return auxiliary
