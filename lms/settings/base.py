@@ -147,6 +147,14 @@ else:
     # query before the first row (EXPLAIN ANALYZE), longer than it saved; this application's
     # queries are short or stream rows, so it is off for its connections.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # The server binds the parameters, and a query a connection has run five times is
+    # prepared (psycopg's threshold): psycopg no longer quotes each value into the SQL text in
+    # Python, and PostgreSQL plans the queries of every request (the user, the autosave) once
+    # per connection (measured in docs/benchmarks.md). A connection pooler in transaction
+    # mode that cannot keep prepared statements needs DATABASE_PREPARED_STATEMENTS=0.
+    DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
+    if env_bool("DATABASE_PREPARED_STATEMENTS", True):
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

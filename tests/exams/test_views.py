@@ -342,3 +342,20 @@ def test_saving_after_the_deadline_says_it_was_handed_in_automatically(started, 
     assert data["closed_by"] == "deadline"
     html = client.get(reverse("exams:result", args=[started.pk])).content.decode()
     assert f"考试时间已于 {at} 结束，系统已自动交卷。" in html
+
+
+@pytest.mark.postgres
+def test_the_autosave_is_planned_once_per_connection_on_postgresql(started, client):
+    # Server-side binding with prepared statements (lms.settings): after a few saves the
+    # database keeps the autosave's UPDATE planned, and each click only executes it.
+    from django.db import connection
+
+    row = started.questions.order_by("position").first()
+    keys = [choice["key"] for choice in row.snapshot["choices"]]
+    for seq in range(1, 8):
+        assert save(client, started, row.position, [keys[seq % 2]], seq).json()["ok"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any(s.startswith('UPDATE "exams_attemptquestion"') for s in prepared), prepared
+    assert started.questions.get(pk=row.pk).selected == [keys[7 % 2]]
