@@ -295,6 +295,19 @@ async def _open_paper(client, stats, token) -> tuple[int, dict[int, list[str]]] 
     return attempt_id, choices
 
 
+async def hand_in(client, stats, attempt_id, token, on_screen, acknowledged) -> None:
+    """Hand in as the exam page does: its form carries every answer on screen. Once the
+    server has taken it (the redirect to the result), those answers are acknowledged."""
+    form = [("csrfmiddlewaretoken", token)]
+    form += [(f"q{position}", key) for position, keys in on_screen.items() for key in keys]
+    response = await _request(
+        client, stats, "submit", "POST", f"/exams/attempts/{attempt_id}/submit/", data=form
+    )
+    if response is not None and response.status_code == 302:
+        for position, keys in on_screen.items():
+            acknowledged[(attempt_id, position)] = keys
+
+
 async def _learner(
     port, session_key, think, answers, barrier, arrived, papers, stats, acknowledged, floor
 ):
@@ -332,9 +345,11 @@ async def _learner(
         # at once: both phases then see the same pattern, and the start rush is measured on
         # its own (start and page latencies).
         await papers.opened.wait()
+        on_screen: dict[int, list[str]] = {}
         for n in range(answers):
             position = positions[n % len(positions)]
             selected = [random.choice(choices[position])]
+            on_screen[position] = selected
             seq = n + 1
             response = await _request(
                 client, stats, "autosave", "POST", f"/exams/attempts/{attempt_id}/save/",
@@ -343,10 +358,7 @@ async def _learner(
             if response is not None and response.status_code == 200 and response.json()["ok"]:
                 acknowledged[(attempt_id, position)] = selected
             await asyncio.sleep(think * random.uniform(0.5, 1.5))
-        await _request(
-            client, stats, "submit", "POST", f"/exams/attempts/{attempt_id}/submit/",
-            data={"csrfmiddlewaretoken": token},
-        )  # fmt: skip
+        await hand_in(client, stats, attempt_id, token, on_screen, acknowledged)
     finally:
         await client.close()
 

@@ -162,9 +162,11 @@ async def _candidate(port, key, session, start_at, spread, answers, think, stats
             return
         attempt_id = int(exam_bench._ATTEMPT_RE.search(url).group(1))
         positions = sorted(choices)
+        on_screen: dict[int, list[str]] = {}
         for n in range(answers):
             position = positions[n % len(positions)]
             selected = [random.choice(choices[position])]
+            on_screen[position] = selected
             response = await exam_bench._request(
                 client, stats, "autosave", "POST", f"/exams/attempts/{attempt_id}/save/",
                 json_body={"position": position, "seq": n + 1, "selected": selected},
@@ -172,10 +174,7 @@ async def _candidate(port, key, session, start_at, spread, answers, think, stats
             if response is not None and response.status_code == 200 and response.json()["ok"]:
                 ack[(attempt_id, position)] = selected
             await asyncio.sleep(think * random.uniform(0.5, 1.5))
-        await exam_bench._request(
-            client, stats, "submit", "POST", f"/exams/attempts/{attempt_id}/submit/",
-            data={"csrfmiddlewaretoken": token},
-        )  # fmt: skip
+        await exam_bench.hand_in(client, stats, attempt_id, token, on_screen, ack)
     finally:
         arrive(None)  # a client that failed before its paper counts as arrived, without one
         attach()

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from exams.exceptions import GradingError
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, EssayMark, MarkRound
-from exams.services import attempt_grade
+from exams.services import attempt_grade, attempt_locked
 from lms.permissions import scope_queryset
 
 
@@ -105,11 +105,7 @@ def essay_mark_record(*, user, answer_pk: int, mark: int, comment: str = "") -> 
         raise GradingError(_("A mark is between 0 and 100."))
     answer = essay_answers(user=user).get(pk=answer_pk)
     # The attempt row is the lock: two graders finishing one attempt grade it once.
-    attempt = (
-        Attempt.objects.select_for_update()
-        .select_related("exam", "auxiliary")
-        .get(pk=answer.attempt_id)
-    )
+    attempt = attempt_locked(answer.attempt_id)
     answer.attempt = attempt
     marks = list(answer.marks.all())
     round_ = may_mark(user, answer, marks)

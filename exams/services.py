@@ -18,7 +18,13 @@ from exams.answers import BLANK_MAX_LENGTH, ESSAY_MAX_LENGTH
 from exams.exceptions import AnswerError, AttemptStartError, BlueprintError
 from exams.grading import attempt_percent, question_score
 from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
-from exams.papers import draw_paper, first_page_keep, paper_questions, paper_take
+from exams.papers import (
+    draw_paper,
+    first_page_keep,
+    paper_json,
+    paper_questions_insert,
+    paper_take,
+)
 from exams.selectors import GRACE, is_overdue, past_grace
 from exams.signals import exam_passed, quiz_passed
 from lms.models import Auxiliary
@@ -79,13 +85,14 @@ def _attempt_start_locked(
         return None, blockers
     taken = paper_take(auxiliary_id=locked.pk, exam=exam, now=now)
     if taken is not None:
-        seed, paper, rendered = taken
+        seed, paper_text, rendered = taken
     else:
         rendered = None
         try:
             seed, paper = draw_paper(exam)
         except BlueprintError as error:
             return None, [selectors.StartBlocker("bank", str(error))]
+        paper_text = paper_json(paper)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -101,7 +108,7 @@ def _attempt_start_locked(
     except IntegrityError:
         # Only reachable where the row lock is not honoured: someone else's start won.
         return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN), []
-    AttemptQuestion.objects.bulk_create(paper_questions(attempt, paper))
+    paper_questions_insert(attempt.pk, paper_text)
     if rendered is not None:
         first_page_keep(attempt, rendered)
     return attempt, []
@@ -292,7 +299,7 @@ def _save(row, *, pk, position, selected, seq, now) -> SaveResult:
     now = now or timezone.now()
     status, deadline, question_id, snapshot, current, others_answered, total = row
     if status != AttemptStatus.OPEN or past_grace(deadline, now):
-        locked = Attempt.objects.select_for_update().select_related("exam").get(pk=pk)
+        locked = attempt_locked(pk)
         if locked.is_open:
             _finalise(locked, status=AttemptStatus.EXPIRED, now=now)
         return SaveResult(
@@ -377,12 +384,32 @@ def _store_answer_sql(alias: str, *, guarded: bool = False) -> str:
     return sql
 
 
-def _finalise(attempt: Attempt, *, status: str, now: datetime.datetime) -> None:
+def attempt_locked(pk: int) -> Attempt:
+    """The attempt row locked for grading, with its exam and its person (the person's row
+    locked too, as every write that may issue a credential locks it). The exam's row is read,
+    not locked: every attempt of the exam joins it, and locking it made each hand-in wait for
+    the one before it to commit."""
+    return (
+        Attempt.objects.select_for_update(of=("self", "auxiliary"))
+        .select_related("exam", "auxiliary")
+        .get(pk=pk)
+    )
+
+
+def _finalise(
+    attempt: Attempt,
+    *,
+    status: str,
+    now: datetime.datetime,
+    rows: list[AttemptQuestion] | None = None,
+) -> None:
     """Grade a locked open attempt and close it; a pass is announced to the credentials app.
     An attempt with an answered essay waits for its marks (GRADING): no score, no result and
     no credential until exams.essays records the last one and calls attempt_grade. An essay
-    left blank scores 0 at once: there is nothing to mark."""
-    rows = list(attempt.questions.all())
+    left blank scores 0 at once: there is nothing to mark. ``rows``: the attempt's questions
+    as the caller read them under the lock, when it did."""
+    if rows is None:
+        rows = list(attempt.questions.all())
     for row in rows:
         row.score = question_score(
             row.snapshot, row.selected, partial_credit=attempt.exam.partial_credit
@@ -449,15 +476,17 @@ def _quiz_passed(attempt: Attempt) -> None:
 def attempt_submit(*, attempt: Attempt, now: datetime.datetime | None = None) -> Attempt:
     """Submit and grade. Idempotent: submitting a finished attempt returns it unchanged."""
     now = now or timezone.now()
-    locked = (
-        Attempt.objects.select_for_update().select_related("exam", "auxiliary").get(pk=attempt.pk)
-    )
+    locked = attempt_locked(attempt.pk)
     if locked.is_open:
-        status = AttemptStatus.EXPIRED if is_overdue(locked, now) else AttemptStatus.SUBMITTED
-        _finalise(locked, status=status, now=now)
+        _finalise(locked, status=_handed_in_now(locked, now), now=now)
     return locked
 
 
+def _handed_in_now(attempt: Attempt, now: datetime.datetime) -> str:
+    return AttemptStatus.EXPIRED if is_overdue(attempt, now) else AttemptStatus.SUBMITTED
+
+
+@transaction.atomic
 def attempt_hand_in(
     *, attempt: Attempt, answers: dict[int, list[str]], now: datetime.datetime | None = None
 ) -> tuple[Attempt, list[int]]:
@@ -466,31 +495,50 @@ def attempt_hand_in(
     The form's answers count as the newest writes, so a page that could not autosave (no
     script, the network just back) loses nothing. Returns the finished attempt and the
     positions whose answer on the form was refused because it arrived after the deadline plus
-    grace and differs from the one that counted: the result page names them."""
+    grace and differs from the one that counted: the result page names them.
+
+    The form carries every answer on screen, most of them autosaved already, and a cohort
+    hands in together when the time runs out. So the attempt is locked and its questions read
+    once, and only the answers that differ from the stored ones are written."""
     now = now or timezone.now()
+    locked = attempt_locked(attempt.pk)
+    if not locked.is_open or past_grace(locked.deadline, now):
+        if locked.is_open:
+            _finalise(locked, status=AttemptStatus.EXPIRED, now=now)
+        refused = [position for position, selected in answers.items()
+                   if any(value.strip() for value in selected)]  # fmt: skip
+        return locked, _late_answers(locked, answers, refused)
+    rows = list(locked.questions.all())
     seq = int(now.timestamp() * 1000)
-    refused = []
+    by_position = {row.position: row for row in rows}
     for position, selected in answers.items():
-        try:
-            result = attempt_save_answer(
-                attempt=attempt, position=position, selected=selected, seq=seq, now=now
-            )
-        except (AnswerError, Attempt.DoesNotExist):
+        row = by_position.get(position)
+        if row is None:
             continue
-        if result.outcome is SaveOutcome.CLOSED and any(value.strip() for value in selected):
-            refused.append(position)
-    finished = attempt_submit(attempt=attempt, now=now)
+        try:
+            chosen = _validate_selection(row.snapshot, selected)
+        except AnswerError:
+            continue
+        if chosen != row.selected and row.client_seq < seq:
+            _store_answer(row.pk, chosen=chosen, seq=seq, now=now)
+            row.selected, row.client_seq, row.answered_at = chosen, seq, now
+    _finalise(locked, status=_handed_in_now(locked, now), now=now, rows=rows)
+    return locked, []
+
+
+def _late_answers(attempt: Attempt, answers: dict[int, list[str]], refused: list[int]):
+    """Of the ``refused`` positions, those whose answer on the form is not the one that
+    counted, in order."""
     if not refused:
-        return finished, []
+        return []
     counted = dict(
-        finished.questions.filter(position__in=refused).values_list("position", "selected")
+        attempt.questions.filter(position__in=refused).values_list("position", "selected")
     )
-    late = [
+    return [
         position
         for position in sorted(refused)
         if _answer_key(answers[position]) != _answer_key(counted.get(position) or [])
     ]
-    return finished, late
 
 
 def _answer_key(selected: list[str]) -> tuple[str, ...]:
@@ -508,9 +556,7 @@ def attempt_expire_if_due(*, attempt: Attempt, now: datetime.datetime | None = N
     now = now or timezone.now()
     if not attempt.is_open or not is_overdue(attempt, now):
         return attempt
-    locked = (
-        Attempt.objects.select_for_update().select_related("exam", "auxiliary").get(pk=attempt.pk)
-    )
+    locked = attempt_locked(attempt.pk)
     if locked.is_open and is_overdue(locked, now):
         _finalise(locked, status=AttemptStatus.EXPIRED, now=now)
     return locked

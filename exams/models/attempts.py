@@ -16,7 +16,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from exams.models.questions import QuestionCategory, QuestionType
-from lms.fields import ValuesInsertJSONField
 
 
 class ReviewMode(models.TextChoices):
@@ -283,7 +282,7 @@ class AttemptQuestion(models.Model):
     )
     # {"name", "qtype", "text", "text_format", "explanation", "citations": [[a, i]],
     #  "choices": [{"key", "text", "weight", "feedback"}]} — choices in display order.
-    snapshot = ValuesInsertJSONField()
+    snapshot = models.JSONField()
     selected = models.JSONField(default=list, blank=True)
     # The client's sequence number of the saved answer: an older write never replaces a newer.
     client_seq = models.BigIntegerField(default=0)

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 
 from exams import selectors as exam_selectors
 from exams.exceptions import BlueprintError
-from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam
-from exams.papers import draw_paper, paper_questions
+from exams.models import Attempt, AttemptStatus, Exam
+from exams.papers import draw_paper, paper_json, paper_questions_insert
 from exams.selectors import is_overdue
 from exams.services import attempt_submit
 from exams.sessions import selectors
@@ -223,7 +223,11 @@ def session_reschedule(
     _require_manager(actor, session.agency)
     reason = _reason(reason)
     now = now or timezone.now()
-    locked = ExamSession.objects.select_for_update().select_related("exam").get(pk=session.pk)
+    locked = (
+        ExamSession.objects.select_for_update(of=("self",))
+        .select_related("exam")
+        .get(pk=session.pk)
+    )
     _before_the_start(
         locked,
         now,
@@ -509,7 +513,7 @@ def session_open_paper(
         started_at=now,
         deadline=candidate_deadline(candidate, session),
     )
-    AttemptQuestion.objects.bulk_create(paper_questions(attempt, candidate.paper))
+    paper_questions_insert(attempt.pk, paper_json(candidate.paper))
     candidate.attempt = attempt
     candidate.arrived_at = candidate.arrived_at or now
     candidate.last_seen_at = now

@@ -157,3 +157,50 @@ def test_no_acknowledged_answer_lands_after_grading(ready, path):
               for r in stored.values()]  # fmt: skip
     assert [r.score for r in stored.values()] == scores
     assert attempt.score == attempt_percent(scores)
+
+
+def test_a_hand_in_does_not_wait_for_another_persons_hand_in(ready):
+    """Two people of one exam hand in at the same moment: the second is graded while the
+    first is still open. Each hand-in locks its own attempt and person, never the exam that
+    every attempt shares, or a cohort's hand-ins would queue one behind the other."""
+    org, exam = ready
+    f.complete_course(org.learner_b, exam.course)
+    first = services.attempt_start(auxiliary=org.aux_a, exam=exam)
+    second = services.attempt_start(auxiliary=org.aux_b, exam=exam)
+    first_locked, second_done = threading.Event(), threading.Event()
+    errors: list = []
+
+    def first_hand_in():
+        try:
+            with transaction.atomic():
+                services.attempt_submit(attempt=first)
+                first_locked.set()
+                # Held open until the other hand-in is through (or clearly stuck).
+                second_done.wait(timeout=10)
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    def second_hand_in():
+        try:
+            first_locked.wait(timeout=10)
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '2s'")
+                services.attempt_submit(attempt=second)
+        except Exception as exc:  # a lock wait past 2 s lands here
+            errors.append(exc)
+        finally:
+            second_done.set()
+            connection.close()
+
+    threads = [threading.Thread(target=first_hand_in), threading.Thread(target=second_hand_in)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors, errors
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == second.status == AttemptStatus.SUBMITTED

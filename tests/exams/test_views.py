@@ -176,6 +176,38 @@ def test_submit_form_carries_answers_without_script(started, client):
     assert started.score == 100 and started.passed
 
 
+def test_a_hand_in_writes_only_the_answers_the_autosave_did_not_store(started, client):
+    """The page's form carries every answer on screen, most of them autosaved already: those
+    are not written again (they keep the time they were saved), the one answer the autosave
+    missed is stored, and the hand-in is a few statements however long the paper is."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = list(started.questions.order_by("position"))
+    # Wrong answers, so that no credential is issued and the statements are the hand-in's.
+    wrong = {row.position: [next(c["key"] for c in row.snapshot["choices"] if c["weight"] <= 0)]
+             for row in rows}  # fmt: skip
+    for row in rows[:-1]:
+        assert save(client, started, row.position, wrong[row.position], 1).status_code == 200
+    saved_at = dict(started.questions.values_list("position", "answered_at"))
+    form = {f"q{position}": keys for position, keys in wrong.items()}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(reverse("exams:submit", args=[started.pk]), data=form)
+    assert response.url == reverse("exams:result", args=[started.pk])
+    answer_writes = [q for q in queries.captured_queries
+                     if q["sql"].startswith('UPDATE "exams_attemptquestion" SET "selected"')]  # fmt: skip
+    assert len(answer_writes) == 1
+    assert len(queries.captured_queries) <= 10
+    started.refresh_from_db()
+    assert started.status == AttemptStatus.SUBMITTED and started.score == 0
+    stored = {row.position: row for row in started.questions.all()}
+    for row in rows[:-1]:
+        assert stored[row.position].answered_at == saved_at[row.position]
+    last = rows[-1].position
+    assert stored[last].selected == wrong[last]
+    assert stored[last].answered_at is not None
+
+
 def test_result_page_shows_score_breakdown_and_retake_date(
     started, client, django_assert_max_num_queries
 ):
