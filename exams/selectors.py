@@ -8,6 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet, Subquery
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ from lms.models import (
     AuxiliaryStatus,
     Role,
 )
-from lms.permissions import Scope, can_learn, get_scoped_or_404, scope_for, scope_queryset
+from lms.permissions import Scope, can_learn, scope_for, scope_queryset
 from lms.prepared import PreparedQuery
 from lms.services import auxiliary_eligibility
 
@@ -402,9 +403,28 @@ def learner_attempts_of(user_id: int) -> QuerySet[Attempt]:
     return qs.filter(auxiliary__user_id=user_id)
 
 
+# The exam page and the hand-in read it for every candidate of a sitting (compiled once).
+_LEARNER_ATTEMPT = PreparedQuery(
+    lambda user_id, pk: (
+        learner_attempts_of(user_id).select_related("exam", "auxiliary").filter(pk=pk).order_by()
+    ),
+    "user_id",
+    "pk",
+)
+# Attempt ids are bigints: a larger number in a URL is no attempt, not a database error.
+MAX_ID = 2**63 - 1
+
+
 def learner_attempt_or_404(*, user, pk: int) -> Attempt:
-    qs = learner_attempts(user=user).select_related("exam", "auxiliary")
-    return get_scoped_or_404(qs, pk=pk)
+    """The learner's own attempt ``pk`` with its exam and person; anyone else's, a staff
+    user's or a signed-out visitor's request is 404."""
+    user_id = learner_user_id(user)
+    attempt = None
+    if user_id is not None and 0 < pk <= MAX_ID:
+        attempt = _LEARNER_ATTEMPT.first(user_id=user_id, pk=pk)
+    if attempt is None:
+        raise Http404
+    return attempt
 
 
 def staff_attempts(*, user) -> QuerySet[Attempt]:

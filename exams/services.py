@@ -550,12 +550,17 @@ def _answer_key(selected: list[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-@transaction.atomic
 def attempt_expire_if_due(*, attempt: Attempt, now: datetime.datetime | None = None) -> Attempt:
-    """Finalise an attempt whose time ran out; anything else is returned as it is."""
+    """Finalise an attempt whose time ran out; anything else is returned as it is, without a
+    transaction (every load of the exam page asks)."""
     now = now or timezone.now()
     if not attempt.is_open or not is_overdue(attempt, now):
         return attempt
+    return _attempt_expire_locked(attempt, now)
+
+
+@transaction.atomic
+def _attempt_expire_locked(attempt: Attempt, now: datetime.datetime) -> Attempt:
     locked = attempt_locked(attempt.pk)
     if locked.is_open and is_overdue(locked, now):
         _finalise(locked, status=AttemptStatus.EXPIRED, now=now)

@@ -148,7 +148,6 @@ def closing_message(*, status: str, finished_at, deadline, ended_by=None) -> str
 
 # The columns' ranges: AttemptQuestion.position is a small integer, ids are bigints.
 MAX_POSITION = 32767
-MAX_ID = 2**63 - 1
 MAX_CHOICES = len(paper_display.LETTERS)
 
 
@@ -163,7 +162,9 @@ def save_answer(request, pk: int):
     user_id = selectors.learner_user_id(request.user)
     if user_id is None:
         raise Http404
-    if pk > MAX_ID:  # no such row; the prepared read would send the database a number too big
+    if (
+        pk > selectors.MAX_ID
+    ):  # no such row; the prepared read would send the database a number too big
         raise Http404
     try:
         payload = jsonbody.json_object(request)

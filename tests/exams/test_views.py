@@ -148,6 +148,14 @@ def test_a_hand_in_in_time_says_nothing_of_late_answers(started, client):
     assert started.questions.get(position=2).selected == [key]
 
 
+@pytest.mark.parametrize("name", ["exams:attempt", "exams:submit", "exams:result"])
+def test_an_attempt_number_too_big_for_any_row_is_not_found(started, client, name):
+    """A hand-typed or truncated URL with a number past the ids' range is 404, not 500."""
+    url = reverse(name, args=[2**63])
+    response = client.post(url) if name == "exams:submit" else client.get(url)
+    assert response.status_code == 404
+
+
 def test_bad_payload_is_400(started, client):
     reply = client.post(
         reverse("exams:save", args=[started.pk]), data="nonsense", content_type="application/json"
