@@ -42,6 +42,13 @@ def _in_agency(queryset: QuerySet, code: str | None, field: str) -> QuerySet:
     return queryset.filter(**{f"{field}__path__startswith": agency.path})
 
 
+def _where_given(queryset: QuerySet, **lookups) -> QuerySet:
+    """The list filters a client gave: one left out (None) or empty filters nothing, while
+    ``passed=False`` is a filter like any other."""
+    given = {lookup: value for lookup, value in lookups.items() if value not in (None, "")}
+    return queryset.filter(**given) if given else queryset
+
+
 def people(
     user,
     *,
@@ -51,11 +58,7 @@ def people(
 ) -> QuerySet[Auxiliary]:
     qs = visible_auxiliaries(user).select_related("agency", "supervisor__profile")
     qs = _in_agency(qs, agency, "agency")
-    if status:
-        qs = qs.filter(status=status)
-    if updated_since:
-        qs = qs.filter(updated_at__gte=updated_since)
-    return qs
+    return _where_given(qs, status=status, updated_at__gte=updated_since)
 
 
 def credentials(
@@ -68,9 +71,7 @@ def credentials(
     qs = visible_credentials(user=user).prefetch_related(
         Prefetch("events", queryset=CredentialEvent.objects.order_by("-created_at", "-pk"))
     )
-    qs = _in_agency(qs, agency, "auxiliary__agency")
-    if status:
-        qs = qs.filter(status=status)
+    qs = _where_given(_in_agency(qs, agency, "auxiliary__agency"), status=status)
     if updated_since:
         # A credential has no modification time of its own: every change is an event.
         changed = CredentialEvent.objects.filter(
@@ -99,11 +100,7 @@ def exam_results(
         .annotate(finished_count=Coalesce(Subquery(count), 0))
     )
     qs = _in_agency(qs, agency, "auxiliary__agency")
-    if passed is not None:
-        qs = qs.filter(passed=passed)
-    if updated_since:
-        qs = qs.filter(finished_at__gte=updated_since)
-    return qs
+    return _where_given(qs, passed=passed, finished_at__gte=updated_since)
 
 
 def cycles(user, *, agency: str | None = None) -> QuerySet[Cycle]:
@@ -117,9 +114,7 @@ def cycle_assessments(user, *, cycle: Cycle, status: str | None = None) -> Query
         Assessment.objects.filter(cycle=cycle).select_related("decision"),
         auxiliary_path="auxiliary__",
     )
-    if status:
-        qs = qs.filter(status=status)
-    return qs
+    return _where_given(qs, status=status)
 
 
 def training_people(
@@ -169,10 +164,6 @@ def training_entries(
         auxiliary_path="ledger__auxiliary__",
     )
     qs = _in_agency(qs, agency, "ledger__auxiliary__agency")
-    if person_id is not None:
-        qs = qs.filter(ledger__auxiliary_id=person_id)
-    if year is not None:
-        qs = qs.filter(ledger__year=year)
-    if updated_since:
-        qs = qs.filter(created_at__gte=updated_since)
-    return qs
+    return _where_given(
+        qs, ledger__auxiliary_id=person_id, ledger__year=year, created_at__gte=updated_since
+    )

@@ -333,7 +333,13 @@ def change_credential_status(request, payload: schemas.CredentialActionIn, crede
 
 # -- training hours --------------------------------------------------------------------------
 
-Year = Query(None, ge=2000, le=2100, description="The calendar year; this year if not given")
+
+def _year_query(description: str):
+    """A calendar year query parameter: every year filter accepts the same range."""
+    return Query(None, ge=2000, le=2100, description=description)
+
+
+Year = _year_query("The calendar year; this year if not given")
 
 
 @api.get(
@@ -398,9 +404,7 @@ def list_training_entries(
     person_id: int | None = Query(
         None, ge=1, le=schemas.MAX_ID, description="Only this person's entries"
     ),
-    year: int | None = Query(
-        None, ge=2000, le=2100, description="Only entries counted in this year's ledger"
-    ),
+    year: int | None = _year_query("Only entries counted in this year's ledger"),
     updated_since: Rfc3339 | None = UpdatedSince,
     cursor: str | None = Cursor,
     limit: int = Limit,

@@ -259,21 +259,35 @@ def respond(request, pk: int):
     assessment = get_scoped_or_404(
         _detail_queryset(request.user).filter(status=AssessmentStatus.SUBMITTED), pk=pk
     )
-    form = RespondForm(request.POST)
+    return _detail_form_post(
+        request,
+        pk,
+        RespondForm(request.POST),
+        lambda data: services.assessment_respond(
+            assessment=assessment,
+            actor=request.user,
+            objection=data["choice"] == "object",
+            statement=data["statement"],
+        ),
+        refusals=(ValidationError, PermissionDenied),
+        done=_("Your response has been recorded."),
+        form_name="respond_form",
+    )
+
+
+def _detail_form_post(request, pk: int, form, action, *, refusals, done: str, form_name: str):
+    """A form posted from the assessment page: a valid one runs ``action(cleaned_data)`` and
+    goes back to the page saying ``done``. A refusal (one of ``refusals``) or an invalid form
+    shows the page again with the form as posted, so nothing typed is lost."""
     if form.is_valid():
         try:
-            services.assessment_respond(
-                assessment=assessment,
-                actor=request.user,
-                objection=form.cleaned_data["choice"] == "object",
-                statement=form.cleaned_data["statement"],
-            )
-        except (ValidationError, PermissionDenied) as error:
+            action(form.cleaned_data)
+        except refusals as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
-            messages.success(request, _("Your response has been recorded."))
+            messages.success(request, done)
             return redirect("assessments:detail", pk=pk)
-    return detail(request, pk, respond_form=form)
+    return detail(request, pk, **{form_name: form})
 
 
 # --------------------------------------------------------------------------- detail
@@ -328,21 +342,17 @@ def detail(request, pk: int, *, respond_form=None, uphold_form=None, decision_fo
 @manager_required
 def uphold(request, pk: int):
     assessment = get_scoped_or_404(_detail_queryset(request.user), pk=pk)
-    form = UpholdForm(request.POST)
-    if form.is_valid():
-        try:
-            services.objection_resolve(
-                assessment=assessment,
-                actor=request.user,
-                uphold=True,
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The assessment is upheld; the auxiliary is informed."))
-            return redirect("assessments:detail", pk=pk)
-    return detail(request, pk, uphold_form=form)
+    return _detail_form_post(
+        request,
+        pk,
+        UpholdForm(request.POST),
+        lambda data: services.objection_resolve(
+            assessment=assessment, actor=request.user, uphold=True, note=data["note"]
+        ),
+        refusals=(ValidationError,),
+        done=_("The assessment is upheld; the auxiliary is informed."),
+        form_name="uphold_form",
+    )
 
 
 @manager_required

@@ -17,7 +17,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from credentials import home, seed, selectors
 from credentials.cards import CardData, CardDesign, card_png
@@ -25,6 +24,7 @@ from credentials.gate import issue_refusal_reasons
 from credentials.models import CredentialStatus
 from credentials.numbers import format_number
 from credentials.rendering import design_from_settings, verify_url
+from lms.admin_menu import PermissionMenuItem
 from lms.schedules import ScheduleSpec
 from lms.seeding import SeedStep
 
@@ -110,18 +110,14 @@ def register_admin_urls():
     ]
 
 
-class PreviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_preview_menu_item():
-    return PreviewMenuItem(
+    return PermissionMenuItem(
         _("Credential card preview"),
         reverse("credentials_card_preview"),
         icon_name="view",
         order=901,
+        permission=PERMISSION,
     )
 
 

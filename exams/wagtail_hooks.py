@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.snippets.models import register_snippet
@@ -19,6 +18,7 @@ from exams import admin_views, demo, home, seeding
 from exams.models import Exam, Question, QuestionCategory, QuestionType
 from exams.selectors import question_coverage, quiz_hours_hold
 from exams.sessions import home as session_home
+from lms.admin_menu import PermissionMenuItem
 from lms.measures import citation_label_lazy
 from lms.schedules import ScheduleSpec
 from lms.seeding import SeedStep
@@ -133,18 +133,9 @@ def register_admin_urls():
     ]
 
 
-class _PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_admin_menu_item")
 def import_menu_item():
-    return _PermissionMenuItem(
+    return PermissionMenuItem(
         _("Import questions"),
         reverse("exams_import"),
         icon_name="upload",
@@ -155,7 +146,7 @@ def import_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def analysis_menu_item():
-    return _PermissionMenuItem(
+    return PermissionMenuItem(
         _("Item analysis"),
         reverse("exams_analysis_index"),
         icon_name="table",

@@ -69,7 +69,13 @@ from collections.abc import Iterable
 
 from exams.exceptions import ImportFormatError
 
-from .common import parse_result, with_category_changes
+from .common import (
+    PARTIAL_SHORTANSWER,
+    add_matching_item,
+    finished_question,
+    parse_result,
+    with_category_changes,
+)
 from .types import (
     FALSE_LABEL,
     TRUE_LABEL,
@@ -77,7 +83,6 @@ from .types import (
     ParsedQuestion,
     ParseResult,
     SkippedQuestion,
-    checked,
     default_name,
     format_percent,
     moodle_category_path,
@@ -263,19 +268,11 @@ def _parse_question(source: str, line: int, category: str) -> ParsedQuestion | S
         question = _parse_typed(qtype, answer, qformat, fail)
         if question is None:
             return SkippedQuestion(name=name, qtype=PARTIAL_SHORTANSWER, line=line)
-        question.name, question.text, question.text_format = name, qtext, qformat
-        question.general_feedback, question.category, question.line = (
-            general_feedback,
-            category,
-            line,
-        )
-        return checked(question, fail)
-    if qtype not in ("multichoice", "truefalse"):
+    elif qtype not in ("multichoice", "truefalse"):
         return SkippedQuestion(name=name, qtype=qtype, line=line)
-    if missing_word:
+    elif missing_word:
         return SkippedQuestion(name=name, qtype="missingword", line=line)
-
-    if qtype == "truefalse":
+    elif qtype == "truefalse":
         bits = answer.split("#", 2)
         is_true = _TF_WORDS[bits[0].strip().upper()]
         wrong = _part_text(bits[1], qformat) if len(bits) > 1 else ""
@@ -284,27 +281,23 @@ def _parse_question(source: str, line: int, category: str) -> ParsedQuestion | S
             ParsedChoice(TRUE_LABEL, 1.0 if is_true else 0.0, right if is_true else wrong),
             ParsedChoice(FALSE_LABEL, 0.0 if is_true else 1.0, wrong if is_true else right),
         ]
-        result_type = "truefalse"
+        question = ParsedQuestion(name="", qtype="truefalse", text="", choices=choices)
     else:
         choices, result_type = _parse_choices(answer, qformat, fail)
-
-    question = ParsedQuestion(
+        question = ParsedQuestion(name="", qtype=result_type, text="", choices=choices)
+    return finished_question(
+        question,
+        fail,
         name=name,
-        qtype=result_type,
         text=qtext,
         text_format=qformat,
-        choices=choices,
         general_feedback=general_feedback,
         category=category,
         line=line,
     )
-    return checked(question, fail)
 
 
 BLANK = "____"
-# A short answer whose alternatives earn different shares (=%50%Cat): the platform's blanks
-# are right or wrong, so it is skipped under this name rather than imported with other marks.
-PARTIAL_SHORTANSWER = "shortanswer-partial"
 
 
 def _parse_typed(qtype: str, answer: str, qformat: str, fail) -> ParsedQuestion | None:
@@ -344,10 +337,7 @@ def _parse_typed(qtype: str, answer: str, qformat: str, fail) -> ParsedQuestion 
         left, right = _part_text(left, qformat), _part_text(right, qformat)
         if not right:
             raise fail("a pair has nothing after '->'")
-        if left:
-            question.pairs.append((left, right))
-        else:
-            question.extra.append(right)
+        add_matching_item(question, left, right)
     return question
 
 

@@ -32,7 +32,13 @@ from defusedxml import DefusedXmlException
 
 from exams.exceptions import ImportFormatError
 
-from .common import parse_result, with_category_changes
+from .common import (
+    PARTIAL_SHORTANSWER,
+    add_matching_item,
+    finished_question,
+    parse_result,
+    with_category_changes,
+)
 from .types import (
     FALSE_LABEL,
     TRUE_LABEL,
@@ -40,7 +46,6 @@ from .types import (
     ParsedQuestion,
     ParseResult,
     SkippedQuestion,
-    checked,
     default_name,
     format_percent,
     moodle_category_path,
@@ -152,10 +157,23 @@ def _parse_question(
     if qtype in ("shortanswer", "match", "essay"):
         question = _parse_typed(el, qtype, qformat, fail)
         if question is None:
-            return SkippedQuestion(name=name, qtype="shortanswer-partial")
-        question.name, question.text, question.text_format = name, qtext, qformat
-        question.general_feedback, question.category = general_feedback, category
-        return checked(question, fail)
+            return SkippedQuestion(name=name, qtype=PARTIAL_SHORTANSWER)
+    else:
+        question = _parse_choices(el, qtype, qformat, fail)
+    return finished_question(
+        question,
+        fail,
+        name=name,
+        text=qtext,
+        text_format=qformat,
+        general_feedback=general_feedback,
+        category=category,
+    )
+
+
+def _parse_choices(el: Element, qtype: str, qformat: str, fail) -> ParsedQuestion:
+    """``truefalse`` (its two answers by their text, or else in order) and ``multichoice``;
+    the answers' feedback in the question's format."""
     answers = el.findall("answer")
 
     def feedback_of(answer: Element) -> str:
@@ -181,31 +199,20 @@ def _parse_question(
             ParsedChoice(TRUE_LABEL, by_value[True][0], by_value[True][1]),
             ParsedChoice(FALSE_LABEL, by_value[False][0], by_value[False][1]),
         ]
-        result_type = "truefalse"
-    else:
-        single_text = (el.findtext("single") or "true").strip().lower()
-        result_type = "multiple" if single_text in ("false", "0", "") else "single"
-        choices = []
-        for answer in answers:
-            text_format = _format(answer) if answer.get("format") else qformat
-            choices.append(
-                ParsedChoice(
-                    part_in_question_format(_text(answer), text_format, qformat),
-                    _fraction(answer, fail),
-                    feedback_of(answer),
-                )
+        return ParsedQuestion(name="", qtype="truefalse", text="", choices=choices)
+    single_text = (el.findtext("single") or "true").strip().lower()
+    result_type = "multiple" if single_text in ("false", "0", "") else "single"
+    choices = []
+    for answer in answers:
+        text_format = _format(answer) if answer.get("format") else qformat
+        choices.append(
+            ParsedChoice(
+                part_in_question_format(_text(answer), text_format, qformat),
+                _fraction(answer, fail),
+                feedback_of(answer),
             )
-
-    question = ParsedQuestion(
-        name=name,
-        qtype=result_type,
-        text=qtext,
-        text_format=qformat,
-        choices=choices,
-        general_feedback=general_feedback,
-        category=category,
-    )
-    return checked(question, fail)
+        )
+    return ParsedQuestion(name="", qtype=result_type, text="", choices=choices)
 
 
 def _parse_typed(el: Element, qtype: str, qformat: str, fail) -> ParsedQuestion | None:
@@ -236,10 +243,7 @@ def _parse_typed(el: Element, qtype: str, qformat: str, fail) -> ParsedQuestion 
         right = plain_text(_text(sub.find("answer")))
         if not right:
             raise fail("a <subquestion> has no <answer>")
-        if left:
-            question.pairs.append((left, right))
-        else:
-            question.extra.append(right)
+        add_matching_item(question, left, right)
     return question
 
 

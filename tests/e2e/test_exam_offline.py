@@ -12,6 +12,7 @@ import pytest
 
 from tests.browser import login, screenshot
 from tests.e2e.network import CuttableLink
+from tests.e2e.sessions import candidate_in_session
 
 CHOICE_TYPES = ("single", "multiple", "truefalse")
 
@@ -35,31 +36,15 @@ def _kept(page, path: str) -> bool:
 
 @pytest.mark.django_db(transaction=True)
 def test_offline_reload_keeps_the_paper_and_a_hand_in_waits_for_the_network(live_server, phone):
-    from django.utils import timezone
-
-    from courses.models import CourseCompletion
-    from courses.selectors import required_course
     from exams.models import Attempt, AttemptStatus
-    from exams.selectors import credential_exam
-    from exams.sessions import services
-    from exams.sessions.models import ExamSession, PaperDraw
-    from tests.e2e.test_learner_journey import PASSWORD, _answers, _new_learner, _seed
+    from tests.e2e.test_learner_journey import PASSWORD, _answers
 
-    _seed()
-    aux = _new_learner("e2e_offline1")
-    CourseCompletion.objects.get_or_create(
-        user=aux.user, course=required_course(), defaults={"completed_at": timezone.now()}
+    aux, session = candidate_in_session(
+        "e2e_offline1",
+        starts_in=datetime.timedelta(seconds=10),
+        title="岗前考试断网演练",
+        venue="线上",
     )
-    exam = credential_exam()
-    start = timezone.now() + datetime.timedelta(seconds=10)
-    session = ExamSession.objects.create(
-        exam=exam, agency=aux.agency, title="岗前考试断网演练", venue="线上", starts_at=start,
-        check_in_at=start - datetime.timedelta(minutes=30),
-        late_cutoff_at=start + datetime.timedelta(minutes=15), ends_at=start + exam.time_limit,
-        status="confirmed",
-    )  # fmt: skip
-    session.candidates.create(auxiliary=aux)
-    services.session_draw_papers(draw_id=PaperDraw.objects.create(session=session).pk)
 
     link = CuttableLink(live_server.url)
     page = phone

@@ -9,38 +9,23 @@ import datetime
 import pytest
 
 from tests.browser import login
+from tests.e2e.sessions import candidate_in_session
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_sealed_paper_shows_at_the_start_and_keeps_answers_until_the_attempt_opens(
     live_server, phone_without_worker
 ):
-    from django.utils import timezone
-
-    from courses.models import CourseCompletion
-    from courses.selectors import required_course
     from exams.models import Attempt
-    from exams.selectors import credential_exam
-    from exams.sessions import services
-    from exams.sessions.models import ExamSession, PaperDraw
-    from tests.e2e.test_learner_journey import PASSWORD, _new_learner, _seed
+    from tests.e2e.test_learner_journey import PASSWORD
 
-    _seed()
-    aux = _new_learner("e2e_sealed1")
-    CourseCompletion.objects.get_or_create(
-        user=aux.user, course=required_course(), defaults={"completed_at": timezone.now()}
+    aux, session = candidate_in_session(
+        "e2e_sealed1",
+        # Far enough ahead for the page to fetch its sealed copy (never in the last 20 s).
+        starts_in=datetime.timedelta(seconds=28),
+        title="岗前考试密封卷",
+        online=True,
     )
-    exam = credential_exam()
-    # Far enough ahead for the page to fetch its sealed copy (never in the last 20 s).
-    start = timezone.now() + datetime.timedelta(seconds=28)
-    session = ExamSession.objects.create(
-        exam=exam, agency=aux.agency, title="岗前考试密封卷", online=True, starts_at=start,
-        check_in_at=start - datetime.timedelta(minutes=30),
-        late_cutoff_at=start + datetime.timedelta(minutes=15), ends_at=start + exam.time_limit,
-        status="confirmed",
-    )  # fmt: skip
-    session.candidates.create(auxiliary=aux)
-    services.session_draw_papers(draw_id=PaperDraw.objects.create(session=session).pk)
 
     page = phone_without_worker
     asked: list[str] = []

@@ -5,7 +5,6 @@ GIFT's answer-block rules, XML's <single> flag, DTDs and the XML export) is a te
 format, in the sections below."""
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -19,22 +18,14 @@ from exams.interop import (
 )
 from exams.interop.gift import parse_gift
 from exams.interop.moodlexml import export_moodlexml, parse_moodlexml
+from tests.exams.interop_helpers import FIXTURES, PARSERS, fixture_data, tf
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "interop"
-PARSERS = {"gift": parse_gift, "moodlexml": parse_moodlexml}
 CAT19 = "岗前培训/第十九条"
 CAT20 = "岗前培训/第二十条"
 
 
 def load(name: str) -> ParseResult:
-    return parse_gift((FIXTURES / name).read_text(encoding="utf-8"))
-
-
-def tf(correct: bool, true_feedback: str = "", false_feedback: str = "") -> list[ParsedChoice]:
-    return [
-        ParsedChoice("正确", 1.0 if correct else 0.0, true_feedback),
-        ParsedChoice("错误", 0.0 if correct else 1.0, false_feedback),
-    ]
+    return parse_gift(fixture_data("gift", name))
 
 
 def quiz(*questions: str) -> str:
@@ -270,8 +261,7 @@ ZH_MOODLEXML = (
     ids=["gift", "moodlexml"],
 )
 def test_chinese_fixture_exact(fmt, fixture, summary, questions, skipped):
-    path = FIXTURES / fixture
-    result = PARSERS[fmt](path.read_text(encoding="utf-8") if fmt == "gift" else path.read_bytes())
+    result = PARSERS[fmt](fixture_data(fmt, fixture))
     assert result.summary() == summary
     assert result.questions == questions
     assert result.skipped == skipped

@@ -1,5 +1,4 @@
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -14,13 +13,28 @@ from exams.interop import (
     parse_gift,
     parse_moodlexml,
 )
+from tests.exams.interop_helpers import EXPORTERS, PARSERS, fixture_data, tf
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "interop"
-GIFT_FIXTURES = ["questions.gift.txt", "questions_in_category.gift.txt", "zh_questions.gift.txt"]
+# Each fixture with the number of questions it imports.
+GIFT_FIXTURES = [
+    ("questions.gift.txt", 7),
+    ("questions_in_category.gift.txt", 4),
+    ("zh_questions.gift.txt", 11),
+]
+XML_FIXTURES = [("zh_questions.xml", 7)]
 
 
 def without_line(questions: list[ParsedQuestion]) -> list[ParsedQuestion]:
     return [dataclasses.replace(q, line=None) for q in questions]
+
+
+def without_rubric(questions: list[ParsedQuestion]) -> list[ParsedQuestion]:
+    return [dataclasses.replace(q, rubric="") for q in questions]
+
+
+# What a written file must give back: GIFT gives each question the line it starts on, which
+# writing the file again moves; Moodle XML has no lines, so everything is compared.
+COMPARED = {"gift": without_line, "moodlexml": list}
 
 
 def tricky() -> list[ParsedQuestion]:
@@ -44,7 +58,7 @@ def tricky() -> list[ParsedQuestion]:
             qtype="truefalse",
             text="",
             text_format="html",
-            choices=[ParsedChoice("正确", 0.0, ""), ParsedChoice("错误", 1.0, "只有答对反馈")],
+            choices=tf(False, false_feedback="只有答对反馈"),
             general_feedback="",
             category="",
         ),
@@ -53,7 +67,7 @@ def tricky() -> list[ParsedQuestion]:
             qtype="truefalse",
             text="//看起来像注释",
             text_format="moodle",
-            choices=[ParsedChoice("正确", 1.0, "对 # 的"), ParsedChoice("错误", 0.0, "")],
+            choices=tf(True, true_feedback="对 # 的"),
             general_feedback="####",
             category="分类一/子类",
         ),
@@ -81,42 +95,32 @@ def tricky() -> list[ParsedQuestion]:
     ]
 
 
-@pytest.mark.parametrize("fixture", GIFT_FIXTURES)
-def test_gift_roundtrip(fixture):
-    first = parse_gift((FIXTURES / fixture).read_text(encoding="utf-8"))
-    second = parse_gift(export_gift(first.questions))
+@pytest.mark.parametrize(
+    ("fmt", "fixture", "count"),
+    [("gift", *case) for case in GIFT_FIXTURES] + [("moodlexml", *case) for case in XML_FIXTURES],
+)
+def test_roundtrip(fmt, fixture, count):
+    parse, export, compared = PARSERS[fmt], EXPORTERS[fmt], COMPARED[fmt]
+    first = parse(fixture_data(fmt, fixture))
+    second = parse(export(first.questions))
     assert second.skipped == []
-    assert without_line(second.questions) == without_line(first.questions)
-    assert len(first.questions) > 0
+    assert compared(second.questions) == compared(first.questions)
+    assert len(first.questions) == count
 
 
-def test_xml_roundtrip():
-    first = parse_moodlexml((FIXTURES / "zh_questions.xml").read_bytes())
-    second = parse_moodlexml(export_moodlexml(first.questions))
-    assert second.skipped == []
-    assert second.questions == first.questions
-    assert len(first.questions) == 7
-
-
-@pytest.mark.parametrize("fixture", GIFT_FIXTURES)
-def test_cross_format_gift_xml_gift(fixture):
-    first = parse_gift((FIXTURES / fixture).read_text(encoding="utf-8"))
-    via_xml = parse_moodlexml(export_moodlexml(first.questions))
-    assert via_xml.questions == without_line(first.questions)
-    back = parse_gift(export_gift(via_xml.questions))
-    assert without_line(back.questions) == without_line(first.questions)
-
-
-def test_cross_format_xml_gift_xml():
-    # GIFT has no grader information (nor has Moodle's GIFT): an essay's rubric stays behind.
-    first = [
-        dataclasses.replace(q, rubric="")
-        for q in parse_moodlexml((FIXTURES / "zh_questions.xml").read_bytes()).questions
-    ]
-    via_gift = parse_gift(export_gift(first))
-    assert without_line(via_gift.questions) == first
-    back = parse_moodlexml(export_moodlexml(via_gift.questions))
-    assert back.questions == first
+# Through the other format and back. GIFT has no grader information (nor has Moodle's GIFT):
+# an essay's rubric stays behind, so a Moodle XML file is compared without it.
+@pytest.mark.parametrize(
+    ("fmt", "other", "fixture", "held_by_both"),
+    [("gift", "moodlexml", fixture, list) for fixture, _count in GIFT_FIXTURES]
+    + [("moodlexml", "gift", fixture, without_rubric) for fixture, _count in XML_FIXTURES],
+)
+def test_cross_format_and_back(fmt, other, fixture, held_by_both):
+    first = held_by_both(PARSERS[fmt](fixture_data(fmt, fixture)).questions)
+    via_other = PARSERS[other](EXPORTERS[other](first))
+    assert COMPARED[other](via_other.questions) == COMPARED[fmt](first)
+    back = PARSERS[fmt](EXPORTERS[fmt](via_other.questions))
+    assert COMPARED[fmt](back.questions) == COMPARED[fmt](first)
 
 
 def test_tricky_texts_survive_both_formats():
@@ -134,7 +138,7 @@ def test_gift_export_guards_text_that_looks_like_syntax():
         qtype="truefalse",
         text="//不是注释",
         text_format="moodle",
-        choices=[ParsedChoice("正确", 1.0), ParsedChoice("错误", 0.0)],
+        choices=tf(True),
     )
     gift = export_gift([q])
     assert gift == "[moodle]//不是注释{TRUE}\n"
@@ -148,7 +152,7 @@ def test_gift_export_text():
         qtype="truefalse",
         text="湿手可以触碰开关。",
         text_format="moodle",
-        choices=[ParsedChoice("正确", 0.0, "答错"), ParsedChoice("错误", 1.0, "答对")],
+        choices=tf(False, true_feedback="答错", false_feedback="答对"),
         general_feedback="常识",
         category="岗前培训/第十九条",
     )

@@ -74,34 +74,46 @@ def _broker_env(settings, monkeypatch) -> dict:
     )
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_report_completes_after_the_cluster_is_killed_mid_build(monkeypatch, settings):
+def _seeded_admin(settings, monkeypatch):
+    """The demo data seeded and the broker switched on: the demo's agency admin, and the
+    environment a cluster is started with."""
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from assessments.demo import DEMO_CYCLE_NAME
-    from assessments.models import Cycle
-    from lms.jobs.models import JobStatus
-    from reports import services
-    from reports.models import ReportFile
-
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     env = _broker_env(settings, monkeypatch)
-    admin = get_user_model().objects.get(username="dhadmin")
+    return get_user_model().objects.get(username="dhadmin"), env
+
+
+def _finishes_despite_the_kill(job, env: dict, **slow: str) -> None:
+    """``job``, just requested and queued, is done after its cluster is killed mid-job and a
+    new one started."""
+    from lms.jobs.models import JobStatus
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.QUEUED
+
+    def status() -> str:
+        return type(job).objects.values_list("status", flat=True).get(pk=job.pk)
+
+    done = _kill_mid_job_and_restart(env, status, **slow)
+    job.refresh_from_db()
+    assert done, f"the {type(job).__name__} stayed {job.status}"
+    assert job.status == JobStatus.DONE, job.error
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_report_completes_after_the_cluster_is_killed_mid_build(monkeypatch, settings):
+    from assessments.demo import DEMO_CYCLE_NAME
+    from assessments.models import Cycle
+    from reports import services
+
+    admin, env = _seeded_admin(settings, monkeypatch)
     report = services.report_request(
         user=admin, kind="renewal", cycle=Cycle.objects.get(name=DEMO_CYCLE_NAME)
     )
-    report.refresh_from_db()
-    assert report.status == JobStatus.QUEUED
-
-    def status() -> str:
-        return ReportFile.objects.values_list("status", flat=True).get(pk=report.pk)
-
-    done = _kill_mid_job_and_restart(env, status, FAULT_SLOW_BUILD="120")
-    report.refresh_from_db()
-    assert done, f"the report stayed {report.status}"
-    assert report.status == JobStatus.DONE, report.error
+    _finishes_despite_the_kill(report, env, FAULT_SLOW_BUILD="120")
     assert report.file and report.done == report.total > 0 and report.attempts >= 2
     with report.file.open("rb") as handle:
         assert handle.read(2) == b"PK"  # an xlsx (zip) file
@@ -110,27 +122,11 @@ def test_report_completes_after_the_cluster_is_killed_mid_build(monkeypatch, set
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_card_batch_completes_after_the_cluster_is_killed_mid_batch(monkeypatch, settings):
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-
     from credentials.batches import card_batch_create
-    from credentials.models import CardBatch
-    from lms.jobs.models import JobStatus
 
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    env = _broker_env(settings, monkeypatch)
-    admin = get_user_model().objects.get(username="dhadmin")
+    admin, env = _seeded_admin(settings, monkeypatch)
     batch = card_batch_create(agency=admin.profile.agency, actor=admin)
-    batch.refresh_from_db()
-    assert batch.status == JobStatus.QUEUED
-
-    def status() -> str:
-        return CardBatch.objects.values_list("status", flat=True).get(pk=batch.pk)
-
-    done = _kill_mid_job_and_restart(env, status, FAULT_SLOW_CARDS="120")
-    batch.refresh_from_db()
-    assert done, f"the batch stayed {batch.status}"
-    assert batch.status == JobStatus.DONE, batch.error
+    _finishes_despite_the_kill(batch, env, FAULT_SLOW_CARDS="120")
     assert batch.done == batch.total > 0 and batch.attempts >= 2
     with batch.pdf_file.open("rb") as handle:
         assert handle.read(4) == b"%PDF"
