@@ -146,7 +146,7 @@ def closing_message(*, status: str, finished_at, deadline, ended_by=None) -> str
     }
 
 
-# The columns' ranges: AttemptQuestion.position is a small integer, ids are bigints.
+# AttemptQuestion.position is a small integer (ids: selectors.MAX_ID).
 MAX_POSITION = 32767
 MAX_CHOICES = len(paper_display.LETTERS)
 
@@ -162,9 +162,8 @@ def save_answer(request, pk: int):
     user_id = selectors.learner_user_id(request.user)
     if user_id is None:
         raise Http404
-    if (
-        pk > selectors.MAX_ID
-    ):  # no such row; the prepared read would send the database a number too big
+    # No such row; the prepared read would send the database a number too big.
+    if pk > selectors.MAX_ID:
         raise Http404
     try:
         payload = jsonbody.json_object(request)

@@ -30,13 +30,18 @@ def run_together(target, n: int = 2) -> list:
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(n)]
+    run_threads([worker] * n)
+    assert not errors, errors
+    return results
+
+
+def run_threads(targets) -> None:
+    """Run each target in its own thread (each with its own database connection), and wait."""
+    threads = [threading.Thread(target=target) for target in targets]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
-    assert not errors, errors
-    return results
 
 
 @pytest.fixture
@@ -140,12 +145,7 @@ def test_no_acknowledged_answer_lands_after_grading(ready, path):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=worker, args=(job,)) for job in (saves, saves, saves,
-               hand_in)]  # fmt: skip
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    run_threads([lambda job=job: worker(job) for job in (saves, saves, saves, hand_in)])
     assert not errors, errors
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.SUBMITTED
@@ -195,11 +195,7 @@ def test_a_hand_in_does_not_wait_for_another_persons_hand_in(ready):
             second_done.set()
             connection.close()
 
-    threads = [threading.Thread(target=first_hand_in), threading.Thread(target=second_hand_in)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    run_threads([first_hand_in, second_hand_in])
     assert not errors, errors
     first.refresh_from_db()
     second.refresh_from_db()
