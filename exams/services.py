@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 import logging
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exams import selectors
+from exams.answer_writes import store_answer, store_choice_answer_for_learner
 from exams.answers import BLANK_MAX_LENGTH, ESSAY_MAX_LENGTH
 from exams.exceptions import AnswerError, AttemptStartError, BlueprintError
 from exams.grading import attempt_percent, question_score
@@ -246,22 +246,38 @@ def attempt_save_for_learner(
     """A learner's autosave to their attempt ``pk``; someone else's attempt is
     Attempt.DoesNotExist. See _save.
 
-    Every click autosaves, so the usual case (the attempt open and in time, the answer newer
-    than the stored one) is two statements without a transaction around them: the read, and
-    a write that stores the answer only if the attempt is still open and in time when it
-    runs (_store_answer's guard, which holds the attempt row while it checks). A hand-in or
-    grading holds that row for its whole transaction, so the write waits for it and then
-    finds the attempt closed: an answer still never lands after grading. Anything else (not
-    found, closed, out of time, no such question, an older answer, or the attempt closed
-    between the two statements) is decided by the locked read in one transaction, as
-    before."""
+    Every click autosaves, so the usual case is one statement without a transaction around
+    it: a pick among a choice question's choices, which the database checks, stores only if
+    the attempt is still open and in time when it runs, and counts
+    (answer_writes.store_choice_answer_for_learner). A hand-in or grading holds the attempt
+    row for its whole transaction, so the write waits for it and then finds the attempt
+    closed: an answer still never lands after grading.
+
+    A typed answer (blanks, pairs, essay) is checked against its question here, so it takes
+    two statements: the read, and a write with the same guard. Anything else (not found,
+    closed, out of time, no such question, an unknown choice, an older answer, or the
+    attempt closed between the statements) is decided by the locked read in one
+    transaction, which says why."""
     now = now or timezone.now()
+    if isinstance(selected, list) and all(isinstance(key, str) for key in selected):
+        chosen = list(dict.fromkeys(selected))
+        stored = store_choice_answer_for_learner(
+            user_id=user_id, pk=pk, position=position, chosen=chosen, seq=seq, now=now
+        )
+        if stored is not None:
+            return SaveResult(
+                SaveOutcome.SAVED,
+                pk,
+                stored.deadline,
+                answered=stored.others_answered + (1 if chosen else 0),
+                total=stored.total,
+            )
     row = _LEARNER_SAVE_PEEK.first(user_id=user_id, pk=pk, position=position)
     if row is not None:
         status, deadline, question_id, snapshot, _current, others_answered, total = row
         if status == AttemptStatus.OPEN and not past_grace(deadline, now) and question_id:
             chosen = _validate_selection(snapshot, selected)
-            if _store_answer(question_id, chosen=chosen, seq=seq, now=now, open_attempt=pk):
+            if store_answer(question_id, chosen=chosen, seq=seq, now=now, open_attempt=pk):
                 return SaveResult(
                     SaveOutcome.SAVED,
                     pk,
@@ -312,7 +328,7 @@ def _save(row, *, pk, position, selected, seq, now) -> SaveResult:
     if question_id is None:
         raise AnswerError(_("No such question in this attempt."))
     chosen = _validate_selection(snapshot, selected)
-    updated = _store_answer(question_id, chosen=chosen, seq=seq, now=now)
+    updated = store_answer(question_id, chosen=chosen, seq=seq, now=now)
     final = chosen if updated else current
     return SaveResult(
         SaveOutcome.SAVED if updated else SaveOutcome.STALE,
@@ -321,67 +337,6 @@ def _save(row, *, pk, position, selected, seq, now) -> SaveResult:
         answered=(others_answered or 0) + (1 if final else 0),
         total=total or 0,
     )
-
-
-def _store_answer(
-    question_id: int, *, chosen: list[str], seq: int, now, open_attempt: int | None = None
-) -> bool:
-    """AttemptQuestion.objects.filter(pk=question_id, client_seq__lt=seq).update(selected=
-    chosen, client_seq=seq, answered_at=now), as one statement written from the model's
-    metadata: the ORM spends more CPU building that UPDATE than the database running it, and
-    this runs on every click. The fields adapt their own values for the database.
-
-    With ``open_attempt`` (the attempt's pk, for a write outside the attempt's lock) the
-    statement also requires that attempt to be open with its deadline plus grace not passed,
-    and on PostgreSQL holds its row FOR SHARE while it checks: it waits for a transaction
-    that holds the row FOR UPDATE (a hand-in, grading, a proctor's change) and then checks
-    the row as that transaction left it. SQLite runs one writer at a time, so its statement
-    sees the committed row."""
-    alias = router.db_for_write(AttemptQuestion)
-    connection = connections[alias]
-    meta = AttemptQuestion._meta
-    params = [
-        meta.get_field("selected").get_db_prep_save(chosen, connection),
-        seq,
-        meta.get_field("answered_at").get_db_prep_save(now, connection),
-        question_id,
-        seq,
-    ]
-    guarded = open_attempt is not None
-    if guarded:
-        in_time_after = Attempt._meta.get_field("deadline").get_db_prep_save(
-            now - GRACE, connection
-        )
-        params += [open_attempt, AttemptStatus.OPEN.value, in_time_after]
-    with connection.cursor() as cursor:
-        cursor.execute(_store_answer_sql(alias, guarded=guarded), params)
-        return cursor.rowcount == 1
-
-
-@functools.cache
-def _store_answer_sql(alias: str, *, guarded: bool = False) -> str:
-    """The statement's text, written once per database (it depends only on the backend)."""
-    meta = AttemptQuestion._meta
-    connection = connections[alias]
-    quote = connection.ops.quote_name
-    column = {name: quote(meta.get_field(name).column) for name in ("selected", "client_seq",
-              "answered_at", "id")}  # fmt: skip
-    sql = (
-        f"UPDATE {quote(meta.db_table)} SET {column['selected']} = %s, "
-        f"{column['client_seq']} = %s, {column['answered_at']} = %s "
-        f"WHERE {column['id']} = %s AND {column['client_seq']} < %s"
-    )
-    if guarded:
-        attempts = Attempt._meta
-        attempt_column = {name: quote(attempts.get_field(name).column) for name in ("id",
-                          "status", "deadline")}  # fmt: skip
-        share = " FOR SHARE" if connection.vendor == "postgresql" else ""
-        sql += (
-            f" AND EXISTS (SELECT 1 FROM {quote(attempts.db_table)} WHERE "
-            f"{attempt_column['id']} = %s AND {attempt_column['status']} = %s "
-            f"AND {attempt_column['deadline']} >= %s{share})"
-        )
-    return sql
 
 
 def attempt_locked(pk: int) -> Attempt:
@@ -520,7 +475,7 @@ def attempt_hand_in(
         except AnswerError:
             continue
         if chosen != row.selected and row.client_seq < seq:
-            _store_answer(row.pk, chosen=chosen, seq=seq, now=now)
+            store_answer(row.pk, chosen=chosen, seq=seq, now=now)
             row.selected, row.client_seq, row.answered_at = chosen, seq, now
     _finalise(locked, status=_handed_in_now(locked, now), now=now, rows=rows)
     return locked, []

@@ -121,13 +121,26 @@ class PreparedQuery:
             compiled.annotations = dict(compiler.annotation_col_map or {})
         return compiled
 
-    def first(self, *, using: str = DEFAULT_DB_ALIAS, **values: int):
-        connection = connections[using]
+    def _compiled(self, using: str) -> _Compiled:
         cache = self._local.__dict__
         compiled = cache.get(using)
         if compiled is None:
             compiled = cache[using] = self._compile(using)
-        params = [type(value)(values[name]) if name else value for name, value in compiled.slots]
+        return compiled
+
+    def _params(self, compiled: _Compiled, values: dict[str, int]) -> list:
+        return [type(value)(values[name]) if name else value for name, value in compiled.slots]
+
+    def sql(self, *, using: str = DEFAULT_DB_ALIAS, **values: int) -> tuple[str, list]:
+        """The compiled SQL and its parameters for ``values``, to embed the query in a larger
+        statement (a sub-query of a write), still built by the one queryset."""
+        compiled = self._compiled(using)
+        return compiled.sql, self._params(compiled, values)
+
+    def first(self, *, using: str = DEFAULT_DB_ALIAS, **values: int):
+        connection = connections[using]
+        compiled = self._compiled(using)
+        params = self._params(compiled, values)
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             row = cursor.fetchone()

@@ -322,14 +322,21 @@ def test_autosave_answers_with_the_servers_answered_count(started, client):
     assert row.selected == [] and row.client_seq == 3
 
 
-def test_autosave_is_one_locked_read_and_one_write(started, client, django_assert_max_num_queries):
+def test_a_pick_is_saved_in_one_statement(started, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     row = started.questions.order_by("position").first()
     key = row.snapshot["choices"][0]["key"]
     save(client, started, row.position, [key], 1)  # session, user and profile are warm now
-    # The session, the user with its profile, the savepoint pair, one scoped locked read and
-    # one UPDATE.
-    with django_assert_max_num_queries(6):
+    with CaptureQueriesContext(connection) as queries:
         assert save(client, started, row.position, [key], 2).json()["status"] == "saved"
+    # Beside the user with its profile, one UPDATE that checks, stores and counts: no read
+    # of the attempt before it, no transaction around it.
+    exam_queries = [q["sql"] for q in queries.captured_queries if "exams_" in q["sql"]]
+    assert len(exam_queries) == 1 and exam_queries[0].startswith("UPDATE"), exam_queries
+    assert len(queries) <= 3
+    assert started.questions.get(pk=row.pk).client_seq == 2
 
 
 def test_autosave_to_an_unknown_question_is_refused_without_writing(started, client):

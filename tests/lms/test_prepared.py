@@ -28,6 +28,20 @@ def test_each_run_uses_its_own_values_and_matches_the_orm(org):
     assert prepared.first(agency_id=org.aux_a.agency_id, pk=org.aux_b.pk + 10**6) is None
 
 
+def test_embedded_in_a_larger_statement_it_selects_what_the_orm_selects(org):
+    from django.db import connection
+
+    prepared = PreparedQuery(
+        lambda agency_id: Auxiliary.objects.filter(agency_id=agency_id).values("pk"), "agency_id"
+    )
+    for agency in (org.county_a, org.county_b):
+        sql, params = prepared.sql(agency_id=agency.pk)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM lms_auxiliary WHERE id IN ({sql})", params)
+            (count,) = cursor.fetchone()
+        assert count == Auxiliary.objects.filter(agency=agency).count() > 0
+
+
 def test_a_placeholder_the_query_does_not_use_is_refused(org):
     prepared = PreparedQuery(lambda agency_id, pk: _people(agency_id, 1), "agency_id", "pk")
     with pytest.raises(PreparedQueryError, match="pk"):
