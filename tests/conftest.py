@@ -37,6 +37,19 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    # A request with the English switch leaves English active in the worker's thread (the
+    # locale middleware activates a language and nothing deactivates it), and a later test
+    # that calls a service directly would read English messages.
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _reset_axes(db):
     # Login throttling state must not leak between tests.
     from axes.utils import reset
