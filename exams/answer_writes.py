@@ -174,11 +174,10 @@ def _attempt_guard_params(pk: int, now, connection) -> list:
 
 
 def _attempt_guard(connection) -> tuple[str, str]:
-    """The attempt is open and in time (a query and its lock clause, to close it with). On
-    PostgreSQL it holds the attempt row FOR SHARE while
-    it checks: it waits for a transaction that holds the row FOR UPDATE and then checks the
-    row as that transaction left it. SQLite runs one writer at a time, so its statement sees
-    the committed row."""
+    """The attempt is open and in time: a query, and the lock clause to close it with. On
+    PostgreSQL it holds the attempt row FOR SHARE while it checks: it waits for a transaction
+    that holds the row FOR UPDATE and then checks the row as that transaction left it. SQLite
+    runs one writer at a time, so its statement sees the committed row."""
     quote = connection.ops.quote_name
     attempts = Attempt._meta
     column = {name: quote(attempts.get_field(name).column) for name in ("id", "status",
