@@ -23,20 +23,31 @@ from courses.models import (
 from courses.reading import ReadingStatus, heartbeat_seconds, reading_status
 from courses.video import WatchingStatus, lesson_file_ids, lesson_videos, watching_status
 from lms.permissions import can_learn
+from lms.prepared import PreparedQuery
 
 # The lesson list never needs the body; it is the heavy column.
 _OUTLINE_DEFER = ("body", "search_text")
+
+
+# Every press of 开始 and every exam card asks it (exams.selectors): compiled once per process.
+_COURSE_COMPLETED_AT = PreparedQuery(
+    lambda user_id, course_id: (
+        CourseCompletion.objects.filter(user_id=user_id, course_id=course_id)
+        .values_list("completed_at")
+        .order_by("pk")
+    ),
+    "user_id",
+    "course_id",
+)
 
 
 def course_completed_at(*, user, course: CoursePage | int | None) -> datetime.datetime | None:
     """When ``user`` completed ``course`` (a page or its id), or None."""
     if user is None or not user.is_authenticated or course is None:
         return None
-    return (
-        CourseCompletion.objects.filter(user=user, course=course)
-        .values_list("completed_at", flat=True)
-        .first()
-    )
+    course_id = course if isinstance(course, int) else course.pk
+    row = _COURSE_COMPLETED_AT.first(user_id=user.pk, course_id=course_id)
+    return row[0] if row else None
 
 
 def completed_course_ids(*, user, course_ids) -> set[int]:

@@ -7,13 +7,13 @@ import datetime
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exams import courses_api
-from exams.models import Attempt, AttemptStatus, Exam, ExamPurpose, Question
+from exams.models import Attempt, AttemptQuestion, AttemptStatus, Exam, ExamPurpose, Question
 from lms.measures import citation_label
 from lms.models import (
     MAY_SIT_EXAM_STATUSES,
@@ -132,6 +132,60 @@ def finished_attempts(*, auxiliary: Auxiliary, exam: Exam) -> QuerySet[Attempt]:
 
 def finished_newest_first(auxiliary: Auxiliary, exam: Exam) -> list[Attempt]:
     return list(finished_attempts(auxiliary=auxiliary, exam=exam).order_by("-finished_at"))
+
+
+# A press of 开始 locks the person's record first (exams.services), found by the record or,
+# for the signed-in learner, by their login; then reads their attempts. Every candidate of a
+# cohort presses it together: compiled once per process.
+_LOCKED_AUXILIARY = PreparedQuery(
+    lambda pk: (
+        Auxiliary.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .filter(pk=pk)
+        .order_by()
+    ),
+    "pk",
+)
+_LOCKED_OWN_AUXILIARY = PreparedQuery(
+    lambda user_id: (
+        Auxiliary.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .filter(user_id=user_id)
+        .order_by("pk")
+    ),
+    "user_id",
+)
+_START_ATTEMPTS = PreparedQuery(
+    lambda auxiliary_id, exam_id: (
+        Attempt.objects.filter(auxiliary_id=auxiliary_id)
+        .filter(Q(status=AttemptStatus.OPEN) | Q(exam_id=exam_id))
+        .order_by("-finished_at", "-pk")
+    ),
+    "auxiliary_id",
+    "exam_id",
+)
+
+
+def auxiliary_locked_for_start(*, auxiliary_id: int | None = None, user_id: int | None = None):
+    """The person's record with its login, locked until the caller's transaction ends: by
+    record, or the signed-in learner's own by their login (None when they have none). Call it
+    inside a transaction."""
+    if user_id is not None:
+        return _LOCKED_OWN_AUXILIARY.first(user_id=user_id)
+    return _LOCKED_AUXILIARY.first(pk=auxiliary_id)
+
+
+def attempts_at_start(auxiliary: Auxiliary, exam: Exam) -> tuple[Attempt | None, list[Attempt]]:
+    """What a start needs to know of the person's attempts, in one read: their open attempt
+    (at any exam: a person sits one at a time) and their finished attempts at ``exam``,
+    newest first (finished_newest_first)."""
+    open_attempt, finished = None, []
+    for attempt in _START_ATTEMPTS.all(auxiliary_id=auxiliary.pk, exam_id=exam.pk):
+        if attempt.status == AttemptStatus.OPEN:
+            open_attempt = attempt
+        elif attempt.exam_id == exam.pk:
+            finished.append(attempt)
+    return open_attempt, finished
 
 
 def start_blockers(
@@ -370,11 +424,6 @@ def past_grace(deadline: datetime.datetime, now: datetime.datetime) -> bool:
     return now > deadline + GRACE
 
 
-def attempt_has_answers(attempt: Attempt) -> bool:
-    """Whether any answer of the attempt has been saved (every save numbers itself from 1)."""
-    return attempt.questions.filter(client_seq__gt=0).exists()
-
-
 def remaining_seconds(attempt: Attempt, now: datetime.datetime | None = None) -> int:
     return remaining_seconds_until(attempt.deadline, now)
 
@@ -404,9 +453,16 @@ def learner_attempts_of(user_id: int) -> QuerySet[Attempt]:
 
 
 # The exam page and the hand-in read it for every candidate of a sitting (compiled once).
+# Whether any answer has been saved comes with it (every save numbers itself from 1): the
+# page shows the paper rendered when it was drawn only while none has.
+_saved_answers = AttemptQuestion.objects.filter(attempt=OuterRef("pk"), client_seq__gt=0)
 _LEARNER_ATTEMPT = PreparedQuery(
     lambda user_id, pk: (
-        learner_attempts_of(user_id).select_related("exam", "auxiliary").filter(pk=pk).order_by()
+        learner_attempts_of(user_id)
+        .select_related("exam", "auxiliary")
+        .filter(pk=pk)
+        .annotate(has_saved_answers=Exists(_saved_answers))
+        .order_by()
     ),
     "user_id",
     "pk",
@@ -416,8 +472,8 @@ MAX_ID = 2**63 - 1
 
 
 def learner_attempt_or_404(*, user, pk: int) -> Attempt:
-    """The learner's own attempt ``pk`` with its exam and person; anyone else's, a staff
-    user's or a signed-out visitor's request is 404."""
+    """The learner's own attempt ``pk`` with its exam and person, and ``has_saved_answers``;
+    anyone else's, a staff user's or a signed-out visitor's request is 404."""
     user_id = learner_user_id(user)
     attempt = None
     if user_id is not None and 0 < pk <= MAX_ID:

@@ -48,38 +48,66 @@ def attempt_start(*, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime | 
     the paper is drawn now. An open attempt whose time ran out is finalised first, and stays
     finalised when the start is then refused (the retake wait, say).
     """
+    return _attempt_start(exam=exam, now=now, auxiliary_id=auxiliary.pk)
+
+
+def attempt_start_for_learner(*, user, exam: Exam, now: datetime.datetime | None = None):
+    """attempt_start for the signed-in learner ``user``, whose own record is found and locked
+    in one read; Auxiliary.DoesNotExist when they have none."""
+    return _attempt_start(exam=exam, now=now, user_id=user.pk)
+
+
+def _attempt_start(*, exam: Exam, now: datetime.datetime | None, **person) -> Attempt:
     now = now or timezone.now()
-    attempt, blockers = _attempt_start_locked(auxiliary=auxiliary, exam=exam, now=now)
+    try:
+        attempt, blockers = _attempt_start_locked(exam=exam, now=now, **person)
+        if blockers is None:
+            # Closed as a hand-in closes it, in its own transaction (the attempt's row, then
+            # the person's); then the start again, which finds it closed. (Should a proctor
+            # have extended it meanwhile, the second start returns it open.)
+            attempt_expire_if_due(attempt=attempt, now=now)
+            attempt, blockers = _attempt_start_locked(exam=exam, now=now, **person)
+    except IntegrityError:
+        # Only reachable where the row lock is not honoured: someone else's start won (the
+        # one open attempt per person), and this one rolled back whole.
+        attempt = _open_attempt_of(**person)
+        if attempt is None:
+            raise
+        return attempt
     if blockers:
         raise AttemptStartError(blockers)
     return attempt
 
 
+def _open_attempt_of(*, auxiliary_id=None, user_id=None) -> Attempt | None:
+    if user_id is not None:
+        return Attempt.objects.filter(auxiliary__user_id=user_id, status=AttemptStatus.OPEN).first()
+    return Attempt.objects.filter(auxiliary_id=auxiliary_id, status=AttemptStatus.OPEN).first()
+
+
 @transaction.atomic
 def _attempt_start_locked(
-    *, auxiliary: Auxiliary, exam: Exam, now: datetime.datetime
-) -> tuple[Attempt | None, list[selectors.StartBlocker]]:
+    *, exam: Exam, now: datetime.datetime, auxiliary_id=None, user_id=None
+) -> tuple[Attempt | None, list[selectors.StartBlocker] | None]:
     """The learner's Auxiliary row is locked first, so two simultaneous requests run one after
     the other and the second sees the first one's attempt; the partial unique constraint on
-    open attempts is the second guard. A refusal is returned, not raised, so that the
-    finalisation of an attempt whose time ran out commits with it.
+    open attempts is the second guard. A refusal is returned, not raised.
+
+    An open attempt whose time ran out is returned with None for blockers, for the caller to
+    close and start again. Closing it here would lock the attempt after the person, the
+    reverse of the order in which a hand-in or the sweep locks them (attempt_locked): the two
+    deadlocked.
+
+    A press of 开始 is the moment a cohort shares, so it is few statements: the lock, the
+    attempts, the course completion, the ready paper taken, the attempt and its questions.
     """
     # With the user, whose course completion the start checks.
-    locked = (
-        Auxiliary.objects.select_for_update(of=("self",))
-        .select_related("user")
-        .get(pk=auxiliary.pk)
-    )
-    current = (
-        Attempt.objects.select_for_update()
-        .filter(auxiliary=locked, status=AttemptStatus.OPEN)
-        .first()
-    )
+    locked = selectors.auxiliary_locked_for_start(auxiliary_id=auxiliary_id, user_id=user_id)
+    if locked is None:
+        raise Auxiliary.DoesNotExist
+    current, finished = selectors.attempts_at_start(locked, exam)
     if current is not None:
-        if not is_overdue(current, now):
-            return current, []
-        _finalise(current, status=AttemptStatus.EXPIRED, now=now)
-    finished = selectors.finished_newest_first(locked, exam)
+        return current, (None if is_overdue(current, now) else [])
     blockers = selectors.start_blockers(auxiliary=locked, exam=exam, now=now, finished=finished)
     if blockers:
         return None, blockers
@@ -93,21 +121,16 @@ def _attempt_start_locked(
         except BlueprintError as error:
             return None, [selectors.StartBlocker("bank", str(error))]
         paper_text = paper_json(paper)
-    try:
-        with transaction.atomic():
-            attempt = Attempt.objects.create(
-                exam=exam,
-                auxiliary=locked,
-                user_id=locked.user_id,
-                # None is open now: every earlier attempt is among the finished.
-                number=len(finished) + 1,
-                seed=seed,
-                started_at=now,
-                deadline=now + exam.time_limit,
-            )
-    except IntegrityError:
-        # Only reachable where the row lock is not honoured: someone else's start won.
-        return Attempt.objects.get(auxiliary=locked, status=AttemptStatus.OPEN), []
+    attempt = Attempt.objects.create(
+        exam=exam,
+        auxiliary=locked,
+        user_id=locked.user_id,
+        # None is open now: every earlier attempt is among the finished.
+        number=len(finished) + 1,
+        seed=seed,
+        started_at=now,
+        deadline=now + exam.time_limit,
+    )
     paper_questions_insert(attempt.pk, paper_text)
     if rendered is not None:
         first_page_keep(attempt, rendered)

@@ -45,12 +45,13 @@ def overview(request):
 @learner_required
 @require_POST
 def start(request):
-    auxiliary = _learner_auxiliary(request)
     exam = selectors.credential_exam()
     if exam is None:
         raise Http404
     try:
-        attempt = services.attempt_start(auxiliary=auxiliary, exam=exam)
+        attempt = services.attempt_start_for_learner(user=request.user, exam=exam)
+    except Auxiliary.DoesNotExist:
+        raise Http404 from None
     except services.AttemptStartError as error:
         for blocker in error.blockers:
             messages.error(request, blocker.message)
@@ -102,7 +103,7 @@ def attempt_page(request, pk: int):
     }
     # The paper as rendered when it was drawn (exams.papers), while nothing is answered.
     rendered = papers.first_page(attempt.pk)
-    if rendered is not None and not selectors.attempt_has_answers(attempt):
+    if rendered is not None and not attempt.has_saved_answers:
         context.update(rendered=rendered, total=rendered.total, answered=0, max_seq=0)
     else:
         rows = list(attempt.questions.all())

@@ -79,8 +79,8 @@ def check_django_internals(
 
 class PreparedQuery:
     """``build(**placeholders)`` returns a queryset whose integer inputs are named in
-    ``params``; ``first(**values)`` runs its SQL with those values and returns the first row:
-    a tuple for a ``values_list`` queryset (database converters applied), a model instance
+    ``params``; ``first(**values)`` runs its SQL with those values and returns the first row
+    (``all(**values)``, every row): a tuple for a ``values_list`` queryset (database converters applied), a model instance
     (with its ``select_related`` objects) for a model queryset, or None."""
 
     def __init__(self, build: Callable[..., QuerySet], *params: str) -> None:
@@ -138,16 +138,30 @@ class PreparedQuery:
         return compiled.sql, self._params(compiled, values)
 
     def first(self, *, using: str = DEFAULT_DB_ALIAS, **values: int):
+        rows = self._run(using, values, one=True)
+        return rows[0] if rows else None
+
+    def all(self, *, using: str = DEFAULT_DB_ALIAS, **values: int) -> list:
+        """Every row, as ``first`` returns one."""
+        return self._run(using, values, one=False)
+
+    def _run(self, using: str, values: dict[str, int], *, one: bool) -> list:
         connection = connections[using]
         compiled = self._compiled(using)
         params = self._params(compiled, values)
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
-            row = cursor.fetchone()
-        if row is None:
-            return None
+            if one:
+                row = cursor.fetchone()
+                rows = [] if row is None else [row]
+            else:
+                rows = cursor.fetchall()
         if compiled.converters:
-            row = next(compiled.compiler.apply_converters([row], compiled.converters))
+            rows = compiled.compiler.apply_converters(rows, compiled.converters)
+        return [self._object(compiled, using, row) for row in rows]
+
+    @staticmethod
+    def _object(compiled: _Compiled, using: str, row):
         if compiled.model is None:
             return tuple(row)
         instance = compiled.model.from_db(using, compiled.init_list, row[compiled.model_slice])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import threading
 import time
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from exams import services
 from exams.models import Attempt, AttemptStatus
@@ -59,6 +61,59 @@ def test_two_simultaneous_starts_create_one_attempt(ready):
     attempts = run_together(lambda: services.attempt_start(auxiliary=org.aux_a, exam=exam).pk, n=4)
     assert len(set(attempts)) == 1
     assert Attempt.objects.filter(auxiliary=org.aux_a).count() == 1
+
+
+def test_simultaneous_presses_of_start_by_the_learner_create_one_attempt(ready):
+    org, exam = ready
+    attempts = run_together(
+        lambda: services.attempt_start_for_learner(user=org.learner_a, exam=exam).pk, n=4
+    )
+    assert len(set(attempts)) == 1
+    assert Attempt.objects.filter(auxiliary=org.aux_a).count() == 1
+
+
+def _start_and_hand_in_together(aux, exam, attempt) -> list:
+    """A start by ``aux`` and the hand-in of their ``attempt`` at once: what each returned."""
+    outcomes: list = []
+
+    def start():
+        try:
+            services.attempt_start(auxiliary=aux, exam=exam)
+            outcomes.append("started")
+        except services.AttemptStartError as error:
+            outcomes.append([blocker.code for blocker in error.blockers])
+        except Exception as exc:  # asserted by the caller
+            outcomes.append(exc)
+        finally:
+            connection.close()
+
+    def hand_in():
+        try:
+            outcomes.append(services.attempt_submit(attempt=attempt).status)
+        except Exception as exc:  # asserted by the caller
+            outcomes.append(exc)
+        finally:
+            connection.close()
+
+    run_threads([start, hand_in])
+    return outcomes
+
+
+def test_a_start_closing_an_overdue_attempt_while_it_is_handed_in_closes_it_once(ready):
+    """The sweep or a hand-in closing an attempt whose time ran out, as its person presses
+    开始 again: both close it the same way (the attempt's row, then the person's), so neither
+    deadlocks; one closes it and the other finds it closed."""
+    org, exam = ready
+    for _round in range(5):
+        Attempt.objects.filter(auxiliary=org.aux_a).delete()
+        two_hours_ago = timezone.now() - datetime.timedelta(hours=2)
+        overdue = services.attempt_start(auxiliary=org.aux_a, exam=exam, now=two_hours_ago)
+        outcomes = _start_and_hand_in_together(org.aux_a, exam, overdue)
+        overdue.refresh_from_db()
+        assert overdue.status == AttemptStatus.EXPIRED and overdue.finished_at is not None
+        # The start is refused: within the retake wait of the attempt just closed.
+        assert sorted(map(str, outcomes)) == sorted([AttemptStatus.EXPIRED, "['wait']"])
+        assert Attempt.objects.filter(auxiliary=org.aux_a).count() == 1
 
 
 def test_simultaneous_submits_grade_once(ready):

@@ -28,6 +28,28 @@ def test_each_run_uses_its_own_values_and_matches_the_orm(org):
     assert prepared.first(agency_id=org.aux_a.agency_id, pk=org.aux_b.pk + 10**6) is None
 
 
+def test_all_gives_every_row_in_order_as_the_orm_does(org, django_assert_num_queries):
+    rows = PreparedQuery(_people, "agency_id", "pk")
+    for agency in (org.county_a, org.county_b):
+        assert rows.all(agency_id=agency.pk, pk=0) == list(_people(agency.pk, 0))
+    assert rows.all(agency_id=org.county_a.pk, pk=10**9) == []
+    people = PreparedQuery(
+        lambda pk: Auxiliary.objects.select_related("agency").filter(pk__gte=pk).order_by("-pk"),
+        "pk",
+    )
+    people.all(pk=0)  # compiled on first use
+    for pk in (0, org.aux_b.pk):
+        expected = list(
+            Auxiliary.objects.select_related("agency").filter(pk__gte=pk).order_by("-pk")
+        )
+        with django_assert_num_queries(1):
+            found = people.all(pk=pk)
+            assert [(a.pk, a.agency.name) for a in found] == [
+                (a.pk, a.agency.name) for a in expected
+            ]
+    assert len(people.all(pk=0)) > 1
+
+
 def test_embedded_in_a_larger_statement_it_selects_what_the_orm_selects(org):
     from django.db import connection
 
