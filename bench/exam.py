@@ -4,7 +4,9 @@ It seeds N learners who are ready to sit the exam (eligible, course completed, l
 starts gunicorn with several workers on 127.0.0.1 against the configured database, and drives
 every learner with one asyncio client: each loads the exam's page (which draws their paper
 ahead, as a person's page does before they press 开始), then all start at the same moment;
-once everyone has the paper on screen, each autosaves about 50 answers with the given think time, then hands in.
+once everyone has the paper on screen, each autosaves about 50 answers with the given think time
+(the first one think time after the paper is on screen, or with ``--first-answer-at-once`` all in
+one burst), then hands in.
 The same autosave pattern is then run against a bare view that does one authenticated UPDATE
 (the floor for a Django request that writes). Afterwards every acknowledged autosave is
 checked against the database.
@@ -65,6 +67,13 @@ def add_arguments(parser):
     parser.add_argument("--port", type=int, default=0, help="0 = a free port")
     parser.add_argument("--fault", choices=["none", "kill-worker", "restart-db"], default="none")
     parser.add_argument("--skip-floor", action="store_true")
+    parser.add_argument(
+        "--first-answer-at-once",
+        action="store_true",
+        help="every learner sends the first autosave the instant the last paper is on screen "
+        "(and the floor run its first request the instant it starts), instead of after a think "
+        "time as before each later one",
+    )
     parser.add_argument(
         "--session",
         action="store_true",
@@ -309,8 +318,9 @@ async def hand_in(client, stats, attempt_id, token, on_screen, acknowledged) -> 
 
 
 async def _learner(
-    port, session_key, think, answers, barrier, arrived, papers, stats, acknowledged, floor
+    port, session_key, pattern, barrier, arrived, papers, stats, acknowledged, floor
 ):
+    think, answers = pattern.think, pattern.answers
     token = secrets.token_hex(16)
     headers = {
         "Cookie": f"sessionid={session_key}; csrftoken={token}",
@@ -328,6 +338,7 @@ async def _learner(
                 arrived.arrive()
         await barrier.wait()
         if floor:
+            await pattern.before_first()
             for _ in range(answers):
                 await _request(client, stats, "floor", "POST", "/bench/floor/")
                 await asyncio.sleep(think * random.uniform(0.5, 1.5))
@@ -341,10 +352,11 @@ async def _learner(
             return
         attempt_id, choices = paper
         positions = sorted(choices)
-        # Answering begins when everyone has their paper, as the floor's requests all begin
-        # at once: both phases then see the same pattern, and the start rush is measured on
-        # its own (start and page latencies).
+        # Answering begins when everyone has their paper, as the floor's run begins for all
+        # at once, and each first answer comes as the floor's first request does: both phases
+        # see the same pattern, and the start rush is measured on its own (start and page).
         await papers.opened.wait()
+        await pattern.before_first()
         on_screen: dict[int, list[str]] = {}
         for n in range(answers):
             position = positions[n % len(positions)]
@@ -363,16 +375,31 @@ async def _learner(
         await client.close()
 
 
-async def _drive(port, sessions, think, answers, floor, fault_action):
+@dataclass
+class AnswerPattern:
+    """How each learner answers: ``answers`` autosaves, ``think`` seconds apart (each wait
+    drawn from 0.5–1.5 × think), the first one think time after the paper is on screen, as a
+    person reads the first question before answering it; or, ``first_at_once``, the first
+    one the instant every paper is on screen, all 500 in one burst."""
+
+    think: float
+    answers: int
+    first_at_once: bool = False
+
+    async def before_first(self) -> None:
+        if not self.first_at_once:
+            await asyncio.sleep(self.think * random.uniform(0.5, 1.5))
+
+
+async def _drive(port, sessions, pattern, floor, fault_action):
+    think, answers = pattern.think, pattern.answers
     stats = Stats()
     acknowledged: dict[tuple[int, int], list[str]] = {}
     barrier = asyncio.Event()
     arrived, papers = _Gate(len(sessions)), _Gate(len(sessions))
     tasks = [
         asyncio.create_task(
-            _learner(
-                port, key, think, answers, barrier, arrived, papers, stats, acknowledged, floor
-            )
+            _learner(port, key, pattern, barrier, arrived, papers, stats, acknowledged, floor)
         )
         for _aux, key in sessions
     ]
@@ -432,6 +459,9 @@ def run(options, stdout) -> dict:
     if options.get("session"):
         return exam_session.run(options, stdout)
     learners, think, answers = options["learners"], options["think"], options["answers"]
+    pattern = AnswerPattern(
+        think, answers, first_at_once=options.get("first_answer_at_once", False)
+    )
     rounds = max(1, options["rounds"])
     if options["fault"] == "restart-db" and connection.vendor != "postgresql":
         raise SystemExit("restart-db needs DATABASE_URL pointing at PostgreSQL")
@@ -468,7 +498,7 @@ def run(options, stdout) -> dict:
                 f"{label}exam load: {learners} learners × {answers} autosaves, think {think}s …"
             )
             exam_round, acknowledged, round_seconds = asyncio.run(
-                _drive(port, sessions, think, answers, False, fault_action)
+                _drive(port, sessions, pattern, False, fault_action)
             )
             # Checked before the next round clears the attempts.
             lost += _lost_answers(acknowledged)
@@ -480,7 +510,7 @@ def run(options, stdout) -> dict:
             if floor_stats is not None:
                 stdout.write(f"{label}floor: same pattern against one authenticated UPDATE …")
                 floor_round, _ack, _floor_seconds = asyncio.run(
-                    _drive(port, sessions, think, answers, True, None)
+                    _drive(port, sessions, pattern, True, None)
                 )
                 floor_stats.add(floor_round)
                 floor_p95 = _percentile(floor_round.latencies.get("floor", []), 95)
@@ -494,6 +524,7 @@ def run(options, stdout) -> dict:
         "learners": learners,
         "think_seconds": think,
         "autosaves_per_learner": answers,
+        "first_answer_at_once": pattern.first_at_once,
         "gunicorn_workers": options["workers"],
         "fault": options["fault"],
         "seconds": round(seconds, 2),

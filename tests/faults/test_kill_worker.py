@@ -38,7 +38,9 @@ def test_sigkill_of_a_worker_mid_load_loses_no_acknowledged_answer():
 
     try:
         stats, acknowledged, _seconds = asyncio.run(
-            bench_exam._drive(port, sessions, THINK, ANSWERS, False, kill_one_worker)
+            bench_exam._drive(
+                port, sessions, bench_exam.AnswerPattern(THINK, ANSWERS), False, kill_one_worker
+            )
         )
         # The master notices the dead worker and starts a new one; the site keeps answering.
         deadline = time.time() + 15
