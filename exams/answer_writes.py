@@ -13,6 +13,8 @@ values change. The fields still adapt their own values (JSON, times) for the dat
   the database, which also returns the counts and deadline the page shows. Anything it does
   not store (another question type, an unknown choice, an older answer, a closed attempt,
   someone else's attempt) is left to the caller's read, which says why.
+- ``store_scores`` writes the grading's score to a set of the attempt's questions, inside
+  the attempt's lock: a cohort hands in together when its time runs out.
 """
 
 from __future__ import annotations
@@ -49,6 +51,22 @@ def store_answer(
     with connection.cursor() as cursor:
         cursor.execute(_store_answer_sql(alias, guarded=guarded), params)
         return cursor.rowcount == 1
+
+
+def store_scores(question_ids: list[int], *, score: float | None) -> None:
+    """AttemptQuestion.objects.filter(pk__in=question_ids).update(score=score), as one
+    statement whose text is built without the ORM's compiler (about 1 ms of CPU each)."""
+    if not question_ids:
+        return
+    alias = router.db_for_write(AttemptQuestion)
+    connection = connections[alias]
+    table, column = _columns(connection)
+    ids = ", ".join(["%s"] * len(question_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {column['score']} = %s WHERE {column['id']} IN ({ids})",
+            [score, *question_ids],
+        )
 
 
 @dataclass(frozen=True)
@@ -192,7 +210,9 @@ def _attempt_guard(connection) -> tuple[str, str]:
 def _columns(connection) -> tuple[str, dict[str, str]]:
     quote = connection.ops.quote_name
     meta = AttemptQuestion._meta
-    names = ("selected", "client_seq", "answered_at", "id", "attempt", "position", "snapshot")
+    names = (
+        "selected", "client_seq", "answered_at", "id", "attempt", "position", "snapshot", "score",
+    )  # fmt: skip
     return quote(meta.db_table), {name: quote(meta.get_field(name).column) for name in names}
 
 

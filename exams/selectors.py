@@ -166,6 +166,26 @@ _START_ATTEMPTS = PreparedQuery(
 )
 
 
+# Every hand-in, expiry and essay mark locks the attempt and its person (services.
+# attempt_locked), and a cohort hands in together when its time runs out: compiled once.
+_LOCKED_ATTEMPT = PreparedQuery(
+    lambda pk: (
+        Attempt.objects.select_for_update(of=("self", "auxiliary"))
+        .select_related("exam", "auxiliary")
+        .filter(pk=pk)
+        .order_by()
+    ),
+    "pk",
+)
+
+
+def attempt_locked_for_grading(pk: int) -> Attempt | None:
+    """The attempt with its exam and its person, the attempt's and the person's rows locked
+    until the caller's transaction ends (None when there is none). Call it inside a
+    transaction."""
+    return _LOCKED_ATTEMPT.first(pk=pk)
+
+
 def auxiliary_locked_for_start(*, auxiliary_id: int | None = None, user_id: int | None = None):
     """The person's record with its login, locked until the caller's transaction ends: by
     record, or the signed-in learner's own by their login (None when they have none). Call it

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exams import selectors
-from exams.answer_writes import store_answer, store_choice_answer_for_learner
+from exams.answer_writes import store_answer, store_choice_answer_for_learner, store_scores
 from exams.answers import BLANK_MAX_LENGTH, ESSAY_MAX_LENGTH
 from exams.exceptions import AnswerError, AttemptStartError, BlueprintError
 from exams.grading import attempt_percent, question_score
@@ -367,11 +367,10 @@ def attempt_locked(pk: int) -> Attempt:
     locked too, as every write that may issue a credential locks it). The exam's row is read,
     not locked: every attempt of the exam joins it, and locking it made each hand-in wait for
     the one before it to commit."""
-    return (
-        Attempt.objects.select_for_update(of=("self", "auxiliary"))
-        .select_related("exam", "auxiliary")
-        .get(pk=pk)
-    )
+    attempt = selectors.attempt_locked_for_grading(pk)
+    if attempt is None:
+        raise Attempt.DoesNotExist
+    return attempt
 
 
 def _finalise(
@@ -411,7 +410,7 @@ def _store_scores(rows: list[AttemptQuestion]) -> None:
     for row in rows:
         by_score.setdefault(row.score, []).append(row.pk)
     for score, pks in by_score.items():
-        AttemptQuestion.objects.filter(pk__in=pks).update(score=score)
+        store_scores(pks, score=score)
 
 
 def handed_in_status(attempt: Attempt) -> str:

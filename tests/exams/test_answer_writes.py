@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from exams import services
-from exams.answer_writes import store_choice_answer_for_learner
+from exams.answer_writes import store_choice_answer_for_learner, store_scores
 from exams.exceptions import AnswerError
 from exams.models import Attempt, AttemptStatus
 
@@ -98,3 +98,14 @@ def test_a_closed_or_overdue_attempt_takes_no_answer(attempt, closing):
         now = attempt.deadline + services.GRACE + datetime.timedelta(seconds=1)
     assert store(attempt, row, [key], now=now) is None
     assert attempt.questions.get(pk=row.pk).selected == []
+
+
+def test_scores_are_written_to_the_named_questions_only(attempt):
+    rows = list(attempt.questions.order_by("position"))
+    named, others = rows[:2], rows[2:]
+    store_scores([row.pk for row in named], score=0.5)
+    stored = dict(attempt.questions.values_list("pk", "score"))
+    assert [stored[row.pk] for row in named] == [0.5, 0.5]
+    assert all(stored[row.pk] is None for row in others)
+    store_scores([named[0].pk], score=None)
+    assert type(named[0]).objects.get(pk=named[0].pk).score is None
