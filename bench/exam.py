@@ -5,11 +5,13 @@ starts gunicorn with several workers on 127.0.0.1 against the configured databas
 every learner with one asyncio client: each loads the exam's page (which draws their paper
 ahead, as a person's page does before they press 开始), then all start at the same moment;
 once everyone has the paper on screen, each autosaves about 50 answers with the given think time
-(the first one think time after the paper is on screen, or with ``--first-answer-at-once`` all in
-one burst), then hands in.
+(the first ones all at that instant, or with ``--first-answer-after-think`` each a think time
+later), then hands in.
 The same autosave pattern is then run against a bare view that does one authenticated UPDATE
 (the floor for a Django request that writes). Afterwards every acknowledged autosave is
-checked against the database.
+checked against the database. The server's and PostgreSQL's CPU per start (with its page), per
+autosave and per floor request are read from /proc (``server_cpu_ms_per_*``,
+``database_cpu_ms_per_*``): the basis for what another web host would add.
 
 Faults (``--fault``): ``kill-worker`` sends SIGKILL to one gunicorn worker mid-load;
 ``restart-db`` restarts PostgreSQL mid-load. Clients behave like the exam page: a failed
@@ -44,7 +46,7 @@ from django.contrib.auth import (
 from django.db import connection
 from django.utils import timezone
 
-from bench import exam_session, loadgen, servers
+from bench import exam_session, loadgen, measure, servers
 from courses.models import CourseCompletion
 from courses.selectors import required_course
 from exams.models import Attempt, AttemptQuestion
@@ -68,11 +70,11 @@ def add_arguments(parser):
     parser.add_argument("--fault", choices=["none", "kill-worker", "restart-db"], default="none")
     parser.add_argument("--skip-floor", action="store_true")
     parser.add_argument(
-        "--first-answer-at-once",
+        "--first-answer-after-think",
         action="store_true",
-        help="every learner sends the first autosave the instant the last paper is on screen "
-        "(and the floor run its first request the instant it starts), instead of after a think "
-        "time as before each later one",
+        help="every learner sends the first autosave a think time after the last paper is on "
+        "screen (and the floor its first request a think time after it starts), as before each "
+        "later one, instead of all at that instant",
     )
     parser.add_argument(
         "--session",
@@ -211,6 +213,8 @@ class Stats:
     finished: dict[str, list[float]] = field(default_factory=dict)
     requests: int = 0
     client_cpu_seconds: float = 0.0
+    # Server and PostgreSQL CPU seconds by phase, and the requests served in it.
+    cpu: dict[str, list[float]] = field(default_factory=dict)
 
     def record(self, kind: str, seconds: float) -> None:
         self.latencies.setdefault(kind, []).append(seconds)
@@ -227,6 +231,12 @@ class Stats:
         first, last = times[len(times) // 10], times[len(times) * 9 // 10]
         return (len(times) * 9 // 10 - len(times) // 10) / (last - first) if last > first else 0.0
 
+    def cpu_spent(self, kind: str, spent: measure.CpuSpent, requests: int) -> None:
+        pooled = self.cpu.setdefault(kind, [0.0, 0.0, 0])
+        pooled[0] += spent.server
+        pooled[1] += spent.database
+        pooled[2] += requests
+
     def error(self, kind: str) -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
 
@@ -238,6 +248,8 @@ class Stats:
             self.errors[kind] = self.errors.get(kind, 0) + n
         self.requests += other.requests
         self.client_cpu_seconds += other.client_cpu_seconds
+        for kind, (server, database, requests) in other.cpu.items():
+            self.cpu_spent(kind, measure.CpuSpent(server, database, 0.0), requests)
 
 
 def _percentile(values: list[float], pct: float) -> float:
@@ -318,8 +330,9 @@ async def hand_in(client, stats, attempt_id, token, on_screen, acknowledged) -> 
 
 
 async def _learner(
-    port, session_key, pattern, barrier, arrived, papers, stats, acknowledged, floor
-):
+    port, session_key, pattern, barrier, arrived, papers, stats, acknowledged, floor,
+    handing_in=None,
+):  # fmt: skip
     think, answers = pattern.think, pattern.answers
     token = secrets.token_hex(16)
     headers = {
@@ -370,6 +383,8 @@ async def _learner(
             if response is not None and response.status_code == 200 and response.json()["ok"]:
                 acknowledged[(attempt_id, position)] = selected
             await asyncio.sleep(think * random.uniform(0.5, 1.5))
+        if handing_in is not None:
+            handing_in.set()
         await hand_in(client, stats, attempt_id, token, on_screen, acknowledged)
     finally:
         await client.close()
@@ -378,29 +393,81 @@ async def _learner(
 @dataclass
 class AnswerPattern:
     """How each learner answers: ``answers`` autosaves, ``think`` seconds apart (each wait
-    drawn from 0.5–1.5 × think), the first one think time after the paper is on screen, as a
-    person reads the first question before answering it; or, ``first_at_once``, the first
-    one the instant every paper is on screen, all 500 in one burst."""
+    drawn from 0.5–1.5 × think). The first one comes the instant every paper is on screen, all
+    learners in one burst, the load the exam's targets are stated for; or, ``first_after_think``,
+    a think time later, as a person reads the first question before answering it."""
 
     think: float
     answers: int
-    first_at_once: bool = False
+    first_after_think: bool = False
 
     async def before_first(self) -> None:
-        if not self.first_at_once:
+        if self.first_after_think:
             await asyncio.sleep(self.think * random.uniform(0.5, 1.5))
 
 
-async def _drive(port, sessions, pattern, floor, fault_action):
+class _PhaseMeter:
+    """Where the server's and PostgreSQL's CPU went in one run, read from /proc at its
+    moments: the start (from the press of 开始 until every paper is on screen: each
+    learner's start and paper page), the answering (from then until the first hand-in:
+    autosaves only) and, for the floor, the whole run. Per request, these are what each
+    extra web host or database core would add (docs/benchmarks.md)."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self.server_pid = server_pid
+        self.moments: dict[str, tuple[float, measure.CpuReading]] = {}
+
+    def mark(self, moment: str) -> None:
+        if self.server_pid is None or moment in self.moments:
+            return
+        pids = [self.server_pid, *servers.worker_pids(self.server_pid)]
+        self.moments[moment] = (time.perf_counter(), measure.CpuReading.take(pids))
+
+    async def mark_on(self, event: asyncio.Event, moment: str) -> None:
+        await event.wait()
+        self.mark(moment)
+
+    def _spent(self, first: str, last: str) -> tuple[float, float, measure.CpuSpent] | None:
+        if first not in self.moments or last not in self.moments:
+            return None
+        (began, before), (ended, after) = self.moments[first], self.moments[last]
+        return began, ended, before.spent_until(after)
+
+    def record(self, stats: Stats, floor: bool) -> None:
+        if floor:
+            if window := self._spent("go", "end"):
+                stats.cpu_spent("floor", window[2], len(stats.latencies.get("floor", [])))
+            return
+        if window := self._spent("go", "papers"):
+            stats.cpu_spent("start_with_page", window[2], len(stats.latencies.get("page", [])))
+        if window := self._spent("papers", "hand_in"):
+            began, ended, spent = window
+            saved = sum(began <= t <= ended for t in stats.finished.get("autosave", []))
+            stats.cpu_spent("autosave", spent, saved)
+
+
+async def _drive(port, sessions, pattern, floor, fault_action, server_pid=None):
     think, answers = pattern.think, pattern.answers
     stats = Stats()
     acknowledged: dict[tuple[int, int], list[str]] = {}
-    barrier = asyncio.Event()
+    barrier, handing_in = asyncio.Event(), asyncio.Event()
     arrived, papers = _Gate(len(sessions)), _Gate(len(sessions))
+    meter = _PhaseMeter(server_pid)
     tasks = [
         asyncio.create_task(
-            _learner(port, key, pattern, barrier, arrived, papers, stats, acknowledged, floor)
-        )
+            _learner(
+                port,
+                key,
+                pattern,
+                barrier,
+                arrived,
+                papers,
+                stats,
+                acknowledged,
+                floor,
+                handing_in=handing_in,
+            )
+        )  # fmt: skip
         for _aux, key in sessions
     ]
     if not floor:
@@ -408,12 +475,21 @@ async def _drive(port, sessions, pattern, floor, fault_action):
     await asyncio.sleep(0.5)
     started, cpu = time.perf_counter(), time.process_time()
     barrier.set()
+    meter.mark("go")
+    watchers = [
+        asyncio.create_task(meter.mark_on(papers.opened, "papers")),
+        asyncio.create_task(meter.mark_on(handing_in, "hand_in")),
+    ]
     if fault_action:
         # Halfway through the expected duration.
         await asyncio.sleep(max(1.0, answers * think / 2))
         await asyncio.get_running_loop().run_in_executor(None, fault_action)
     await asyncio.gather(*tasks)
+    meter.mark("end")
+    for watcher in watchers:
+        watcher.cancel()
     stats.client_cpu_seconds = time.process_time() - cpu
+    meter.record(stats, floor)
     return stats, acknowledged, time.perf_counter() - started
 
 
@@ -460,7 +536,7 @@ def run(options, stdout) -> dict:
         return exam_session.run(options, stdout)
     learners, think, answers = options["learners"], options["think"], options["answers"]
     pattern = AnswerPattern(
-        think, answers, first_at_once=options.get("first_answer_at_once", False)
+        think, answers, first_after_think=options.get("first_answer_after_think", False)
     )
     rounds = max(1, options["rounds"])
     if options["fault"] == "restart-db" and connection.vendor != "postgresql":
@@ -498,7 +574,7 @@ def run(options, stdout) -> dict:
                 f"{label}exam load: {learners} learners × {answers} autosaves, think {think}s …"
             )
             exam_round, acknowledged, round_seconds = asyncio.run(
-                _drive(port, sessions, pattern, False, fault_action)
+                _drive(port, sessions, pattern, False, fault_action, server.pid)
             )
             # Checked before the next round clears the attempts.
             lost += _lost_answers(acknowledged)
@@ -510,7 +586,7 @@ def run(options, stdout) -> dict:
             if floor_stats is not None:
                 stdout.write(f"{label}floor: same pattern against one authenticated UPDATE …")
                 floor_round, _ack, _floor_seconds = asyncio.run(
-                    _drive(port, sessions, pattern, True, None)
+                    _drive(port, sessions, pattern, True, None, server.pid)
                 )
                 floor_stats.add(floor_round)
                 floor_p95 = _percentile(floor_round.latencies.get("floor", []), 95)
@@ -524,7 +600,7 @@ def run(options, stdout) -> dict:
         "learners": learners,
         "think_seconds": think,
         "autosaves_per_learner": answers,
-        "first_answer_at_once": pattern.first_at_once,
+        "first_answer_after_think": pattern.first_after_think,
         "gunicorn_workers": options["workers"],
         "fault": options["fault"],
         "seconds": round(seconds, 2),
@@ -541,6 +617,12 @@ def run(options, stdout) -> dict:
             figures[f"{kind}_p{pct}_ms"] = round(_percentile(values, pct), 1)
     autosave_rps = len(stats.latencies.get("autosave", [])) / seconds
     figures["autosave_per_second"] = round(autosave_rps, 1)
+    # CPU per request of the server's processes and of PostgreSQL's on this machine, by phase
+    # (_PhaseMeter): what the start, the autosave and the floor's UPDATE each cost the box.
+    for phase_stats in (stats, floor_stats or Stats()):
+        for kind, (server_s, database_s, served) in phase_stats.cpu.items():
+            figures[f"server_cpu_ms_per_{kind}"] = round(server_s * 1000 / max(1, served), 2)
+            figures[f"database_cpu_ms_per_{kind}"] = round(database_s * 1000 / max(1, served), 2)
     figures["errors"] = sum(stats.errors.values())
     figures["errors_by_kind"] = dict(sorted(stats.errors.items()))
     figures["acknowledged_autosaves_checked"] = checked

@@ -69,14 +69,8 @@ def _cpu_seconds(master_pid: int) -> float:
     return measure.cpu_seconds([master_pid, *servers.worker_pids(master_pid)])
 
 
-def _box_cpu(master_pid: int) -> tuple[float, dict[int, float], float]:
-    """CPU so far of the server, of each PostgreSQL process on this machine (none when the
-    database is elsewhere) and of this process (the load generator)."""
-    return (
-        _cpu_seconds(master_pid),
-        measure.cpu_by_process(measure.pids_named("postgres")),
-        time.process_time(),
-    )
+def _box_cpu(master_pid: int) -> measure.CpuReading:
+    return measure.CpuReading.take([master_pid, *servers.worker_pids(master_pid)])
 
 
 async def _candidate(port, key, session, start_at, spread, answers, think, stats, ack,
@@ -214,19 +208,14 @@ async def _drive(port, keys, session, server_pid, answers, think, lead, sealed):
     # CPU from just before the start instant until every client has its paper.
     await asyncio.sleep(max(0.0, start_at - time.perf_counter() - 0.2))
     box_before = _box_cpu(server_pid)
-    cpu_before = box_before[0]
+    cpu_before = box_before.server
     window = time.perf_counter()
     while len(got_paper) < len(keys):
         await asyncio.sleep(0.05)
     # Where the two cores went until the last paper: server, database, load generator.
-    server_after, database_after, load_generator_after = _box_cpu(server_pid)
-    box = [
-        server_after - box_before[0],
-        measure.cpu_since(box_before[1], database_after),
-        load_generator_after - box_before[2],
-        time.perf_counter() - window,
-    ]
-    cpu_start = box[0]
+    spent = box_before.spent_until(_box_cpu(server_pid))
+    box = [spent.server, spent.database, spent.load_generator, time.perf_counter() - window]
+    cpu_start = spent.server
     times = [t for t in got_paper if t is not None]
     print(
         f"papers: {len(times)}; time_to_paper p95 {exam_bench._percentile(times, 95):.0f} ms; "

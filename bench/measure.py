@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import resource
+import time
+from dataclasses import dataclass
 
 
 def peak_rss_mb() -> float:
@@ -69,3 +71,37 @@ def pids_named(name: str) -> list[int]:
         except OSError:
             continue
     return found
+
+
+@dataclass(frozen=True)
+class CpuSpent:
+    """CPU seconds spent between two readings by the server, PostgreSQL and this process."""
+
+    server: float
+    database: float
+    load_generator: float
+
+
+@dataclass(frozen=True)
+class CpuReading:
+    """CPU so far of the server's processes, of each PostgreSQL process on this machine (none
+    when the database is elsewhere) and of this process (the load generator)."""
+
+    server: float
+    database: dict[int, float]
+    load_generator: float
+
+    @classmethod
+    def take(cls, server_pids) -> CpuReading:
+        return cls(
+            cpu_seconds(server_pids),
+            cpu_by_process(pids_named("postgres")),
+            time.process_time(),
+        )
+
+    def spent_until(self, later: CpuReading) -> CpuSpent:
+        return CpuSpent(
+            later.server - self.server,
+            cpu_since(self.database, later.database),
+            later.load_generator - self.load_generator,
+        )
