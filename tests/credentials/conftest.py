@@ -1,6 +1,9 @@
 import pytest
 from django.core.cache import cache
 
+from lms.models import AuxiliaryStatus
+from tests.credentials.factories import credential
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
@@ -8,3 +11,12 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def holder(org):
+    """``org`` whose learner A holds an active credential (``org.cred``)."""
+    org.aux_a.status = AuxiliaryStatus.CREDENTIALED
+    org.aux_a.save()
+    org.cred = credential(org.aux_a)
+    return org

@@ -14,17 +14,9 @@ from PIL import Image
 from credentials.cards import BAND_HEIGHT
 from credentials.models import CardBatch, Credential, CredentialDesignSettings
 from lms.jobs.models import JobStatus
-from lms.models import AuxiliaryStatus, Role
+from lms.models import Role
 from tests import factories
 from tests.credentials.factories import credential
-
-
-@pytest.fixture
-def holder(org):
-    org.aux_a.status = AuxiliaryStatus.CREDENTIALED
-    org.aux_a.save()
-    org.cred = credential(org.aux_a)
-    return org
 
 
 def _png(response) -> Image.Image:

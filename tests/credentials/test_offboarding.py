@@ -19,14 +19,6 @@ from lms.services import auxiliary_transition
 from tests.credentials.factories import credential
 
 
-@pytest.fixture
-def holder(org):
-    org.aux_a.status = AuxiliaryStatus.CREDENTIALED
-    org.aux_a.save()
-    org.cred = credential(org.aux_a)
-    return org
-
-
 @pytest.mark.parametrize("to_status", [AuxiliaryStatus.DEPARTED, AuxiliaryStatus.DISMISSED])
 def test_leaving_revokes_and_opens_the_return_checklist(holder, to_status):
     auxiliary_transition(

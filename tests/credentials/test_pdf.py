@@ -13,7 +13,6 @@ import pytest
 from credentials.models import CardBatch
 from credentials.pdf import CARD_H_MM, CARD_W_MM, card_sheet_pdf, crop_marks, slot_origin
 from lms.jobs.models import JobStatus
-from tests.credentials.test_card_views import holder  # noqa: F401 (fixture)
 from tests.credentials.test_cards import DESIGN, make_card
 from tests.credentials.test_roster import roster  # noqa: F401 (fixture)
 
@@ -99,7 +98,7 @@ def test_crop_marks_sit_outside_each_card_and_the_grid_fits_a4():
     assert slot_origin(0, mirrored=True)[0] == slot_origin(1)[0]
 
 
-def test_batch_pdf_is_the_true_size_sheet(client, holder, django_capture_on_commit_callbacks):  # noqa: F811
+def test_batch_pdf_is_the_true_size_sheet(client, holder, django_capture_on_commit_callbacks):
     client.force_login(holder.admin_a)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/credentials/batches/", {"agency": holder.county_a.pk})

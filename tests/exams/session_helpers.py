@@ -42,6 +42,20 @@ def confirmed_session(*, org, exam, people, capture, proctors=()) -> ExamSession
     return session
 
 
+def starts_in(session: ExamSession, delta: datetime.timedelta) -> None:
+    """Move ``session`` to start ``delta`` from now (negative: it started that long ago),
+    with check-in 30 minutes before, the late-entry cutoff 15 minutes after and the end one
+    time limit after, as the defaults set them."""
+    start = timezone.now() + delta
+    ExamSession.objects.filter(pk=session.pk).update(
+        starts_at=start,
+        check_in_at=start - datetime.timedelta(minutes=30),
+        late_cutoff_at=start + datetime.timedelta(minutes=15),
+        ends_at=start + session.exam.time_limit,
+    )
+    session.refresh_from_db()
+
+
 def at(session: ExamSession, **delta) -> datetime.datetime:
     """A moment relative to the session's start."""
     return session.starts_at + datetime.timedelta(**delta)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from exams.models import Attempt
 from exams.sessions import sealing, services
 from exams.sessions.models import ExamSession, SessionCandidate
+from tests.exams.session_helpers import starts_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +23,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def sitting(sitting):
     """The shared sitting (tests/exams/conftest.py), starting in ten minutes."""
-    _starts_in(sitting.session, datetime.timedelta(minutes=10))
+    starts_in(sitting.session, datetime.timedelta(minutes=10))
     return sitting
-
-
-def _starts_in(session: ExamSession, delta: datetime.timedelta) -> None:
-    start = timezone.now() + delta
-    ExamSession.objects.filter(pk=session.pk).update(
-        starts_at=start,
-        check_in_at=start - datetime.timedelta(minutes=30),
-        late_cutoff_at=start + datetime.timedelta(minutes=15),
-        ends_at=start + session.exam.time_limit,
-    )
-    session.refresh_from_db()
 
 
 def _url(name: str, session: ExamSession) -> str:
@@ -68,7 +58,7 @@ def test_the_sealed_paper_is_unreadable_before_the_start_and_is_the_paper_after(
     assert refused.status_code == 409 and refused.json()["code"] == "waiting"
     assert not Attempt.objects.filter(auxiliary=sitting.org.aux_a).exists()
 
-    _starts_in(sitting.session, -datetime.timedelta(seconds=2))
+    starts_in(sitting.session, -datetime.timedelta(seconds=2))
     key = client.get(_url("room_key", sitting.session)).json()
     html = sealing.unseal(sealed.json(), base64.b64decode(key["key"]))
     assert first_text[:12] in html and "data-sealed" in html
@@ -89,7 +79,7 @@ def test_the_sealed_paper_is_unreadable_before_the_start_and_is_the_paper_after(
 def test_each_candidate_has_their_own_key(client, sitting):
     client.force_login(sitting.org.learner_a)
     sealed = client.get(_url("room_sealed", sitting.session)).json()
-    _starts_in(sitting.session, -datetime.timedelta(seconds=2))
+    starts_in(sitting.session, -datetime.timedelta(seconds=2))
     other = SessionCandidate.objects.get(session=sitting.session, auxiliary=sitting.other)
     with pytest.raises(InvalidTag):
         sealing.unseal(sealed, sealing.paper_key(candidate=other, session=sitting.session))
@@ -102,7 +92,7 @@ def test_a_new_draw_makes_an_earlier_copy_useless(client, sitting):
     SessionCandidate.objects.filter(session=sitting.session, auxiliary=sitting.org.aux_a).update(
         drawn_at=timezone.now() + datetime.timedelta(seconds=1)
     )
-    _starts_in(sitting.session, -datetime.timedelta(seconds=2))
+    starts_in(sitting.session, -datetime.timedelta(seconds=2))
     with pytest.raises(InvalidTag):
         sealing.unseal(sealed, _key(client, sitting.session))
 
@@ -115,9 +105,9 @@ def test_the_key_follows_the_door(client, sitting, situation, code):
     client.force_login(sitting.org.learner_a)
     candidate = SessionCandidate.objects.get(session=sitting.session, auxiliary=sitting.org.aux_a)
     if situation == "after the cutoff":
-        _starts_in(sitting.session, -datetime.timedelta(minutes=16))
+        starts_in(sitting.session, -datetime.timedelta(minutes=16))
     else:
-        _starts_in(sitting.session, -datetime.timedelta(seconds=2))
+        starts_in(sitting.session, -datetime.timedelta(seconds=2))
     if situation == "marked absent":
         services.candidate_mark_absent(
             candidate=candidate, reason="未到场", actor=sitting.org.supervisor_a
@@ -153,7 +143,7 @@ def test_the_key_follows_the_attempt_rules(client, sitting, passed, code):
     """The key is refused for what the person did on demand since enrolling, as opening is."""
     client.force_login(sitting.org.learner_a)
     _another_exam_attempt(sitting, passed=passed)
-    _starts_in(sitting.session, -datetime.timedelta(seconds=2))
+    starts_in(sitting.session, -datetime.timedelta(seconds=2))
     refused = client.get(_url("room_key", sitting.session))
     assert refused.status_code == 409 and refused.json()["code"] == code
     candidate = SessionCandidate.objects.get(session=sitting.session, auxiliary=sitting.org.aux_a)
@@ -168,7 +158,7 @@ def test_the_key_costs_one_query_after_the_session_and_user(
     """A cohort asks for its keys in the same seconds: the candidacy and the person's attempts
     come in one query (the session and the user are every request's own)."""
     client.force_login(sitting.org.learner_a)
-    _starts_in(sitting.session, -datetime.timedelta(seconds=2))
+    starts_in(sitting.session, -datetime.timedelta(seconds=2))
     _key(client, sitting.session)  # compiled once per process
     with django_assert_num_queries(3):
         _key(client, sitting.session)

@@ -16,20 +16,14 @@ from exams.models import Attempt
 from exams.sessions import services
 from exams.sessions.models import ExamSession, ProctorAction, SessionCandidate
 from tests import factories
+from tests.exams.session_helpers import starts_in
 
 pytestmark = pytest.mark.django_db
 
 
 def _start_now(session: ExamSession, *, ago=datetime.timedelta(seconds=1)) -> None:
     """Move the session so that it started ``ago``."""
-    start = timezone.now() - ago
-    ExamSession.objects.filter(pk=session.pk).update(
-        starts_at=start,
-        check_in_at=start - datetime.timedelta(minutes=30),
-        late_cutoff_at=start + datetime.timedelta(minutes=15),
-        ends_at=start + session.exam.time_limit,
-    )
-    session.refresh_from_db()
+    starts_in(session, -ago)
 
 
 def test_the_form_keeps_what_was_typed_and_lists_errors_at_the_top(client, exam_setup):
