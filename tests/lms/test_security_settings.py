@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from lms.middleware import ContentSecurityPolicyMiddleware
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -20,6 +22,53 @@ def test_the_wagtail_admin_gets_its_looser_policy(client, admin_user):
     client.force_login(admin_user)
     policy = client.get("/admin/")["Content-Security-Policy"]
     assert "'unsafe-inline'" in policy
+
+
+def test_the_policy_built_once_is_the_one_django_csp_builds_for_each_kind_of_path(rf):
+    """The middleware keeps the two policies it builds: they must be django-csp's own."""
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    ours = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("ok"))
+    theirs = CSPMiddleware(lambda request: HttpResponse("ok"))
+    for path in ("/exams/", "/admin/pages/", "/exams/", "/django-admin/"):
+        expected = theirs.process_response(rf.get(path), HttpResponse("ok"))
+        # Twice each: the second answer comes from what the first built.
+        for _ in range(2):
+            got = ours.process_response(rf.get(path), HttpResponse("ok"))
+            if path.startswith(("/admin/", "/django-admin/")):
+                assert "'unsafe-inline'" in got["Content-Security-Policy"]
+            else:
+                assert got["Content-Security-Policy"] == expected["Content-Security-Policy"]
+
+
+def test_a_changed_policy_setting_is_what_the_next_response_carries(client, db, settings):
+    assert "img-src 'self' data:" in client.get("/accounts/login/")["Content-Security-Policy"]
+    directives = {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'"]}
+    settings.CONTENT_SECURITY_POLICY = {
+        **settings.CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": directives,
+    }
+    policy = client.get("/accounts/login/")["Content-Security-Policy"]
+    assert "img-src 'self';" in policy and "data:" not in policy
+
+
+def test_a_view_with_its_own_policy_still_gets_it(rf):
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+
+    @csp_update({"img-src": ["https://tiles.example.cn"]})
+    def view(request):
+        return HttpResponse("ok")
+
+    middleware = ContentSecurityPolicyMiddleware(view)
+    plain = middleware.process_response(rf.get("/x/"), HttpResponse("ok"))
+    assert "tiles.example.cn" not in plain["Content-Security-Policy"]
+    updated = middleware.process_response(rf.get("/x/"), view(rf.get("/x/")))
+    assert "img-src 'self' data: https://tiles.example.cn" in updated["Content-Security-Policy"]
+    # And the next plain response does not carry the last one's update.
+    again = middleware.process_response(rf.get("/x/"), HttpResponse("ok"))
+    assert "tiles.example.cn" not in again["Content-Security-Policy"]
 
 
 def test_check_deploy_is_clean_with_production_values():
