@@ -573,7 +573,7 @@ def run(options, stdout) -> dict:
             stdout.write(
                 f"{label}exam load: {learners} learners × {answers} autosaves, think {think}s …"
             )
-            exam_round, acknowledged, round_seconds = asyncio.run(
+            exam_round, acknowledged, round_seconds = loadgen.run(
                 _drive(port, sessions, pattern, False, fault_action, server.pid)
             )
             # Checked before the next round clears the attempts.
@@ -585,7 +585,7 @@ def run(options, stdout) -> dict:
             steady_rates.append(exam_round.steady_rate("autosave"))
             if floor_stats is not None:
                 stdout.write(f"{label}floor: same pattern against one authenticated UPDATE …")
-                floor_round, _ack, _floor_seconds = asyncio.run(
+                floor_round, _ack, _floor_seconds = loadgen.run(
                     _drive(port, sessions, pattern, True, None, server.pid)
                 )
                 floor_stats.add(floor_round)

@@ -256,7 +256,7 @@ def run(options, stdout) -> dict:
         session.refresh_from_db()
         connection.close()
         stdout.write(f"session start in {lead:.0f} s; {learners} clients in the waiting room …")
-        stats, ack, times, cpu, spread = asyncio.run(
+        stats, ack, times, cpu, spread = loadgen.run(
             _drive(port, keys, session, server.pid, answers, think, lead, sealed)
         )
         lost = exam_bench._lost_answers(ack)

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from urllib.parse import urlencode
+
+import uvloop
 
 
 @dataclass
@@ -49,21 +52,27 @@ class Client:
             body = urlencode(data).encode()
             extra = "Content-Type: application/x-www-form-urlencoded\r\n"
         head = f"{method} {path} HTTP/1.1\r\n{self.fixed}{extra}Content-Length: {len(body)}\r\n\r\n"
-        return await asyncio.wait_for(self._exchange(head.encode() + body), self.timeout)
+        # A deadline on this task, not wait_for's extra task per request.
+        async with asyncio.timeout(self.timeout):
+            return await self._exchange(head.encode() + body)
 
     async def _exchange(self, payload: bytes) -> Response:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         try:
             self.writer.write(payload)
-            status_line = await self.reader.readline()
-            if not status_line:
-                raise ConnectionResetError("connection closed before the response")
-            status = int(status_line.split(b" ", 2)[1])
+            try:
+                # The status line and the headers in one read.
+                head = await self.reader.readuntil(b"\r\n\r\n")
+            except asyncio.IncompleteReadError as error:
+                raise ConnectionResetError("connection closed before the response") from error
+            status_line, *lines = head.decode("latin-1").split("\r\n")
+            status = int(status_line.split(" ", 2)[1])
             headers: dict[str, str] = {}
-            while (line := await self.reader.readline()) not in (b"\r\n", b""):
-                name, _sep, value = line.decode("latin-1").partition(":")
-                headers[name.strip().lower()] = value.strip()
+            for line in lines:
+                if line:
+                    name, _sep, value = line.partition(":")
+                    headers[name.strip().lower()] = value.strip()
             if "content-length" in headers:
                 content = await self.reader.readexactly(int(headers["content-length"]))
             else:
@@ -83,3 +92,9 @@ class Client:
                 await writer.wait_closed()
             except OSError:
                 pass
+
+
+def run(main: Coroutine):
+    """asyncio.run on uvloop's event loop, which takes about half the client CPU per request
+    that asyncio's own does: CPU the server being measured has instead."""
+    return uvloop.run(main)

@@ -3,7 +3,6 @@ the server keeps serving (the master replaces the worker)."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import time
@@ -23,6 +22,7 @@ THINK = 0.25
 @pytest.mark.django_db(transaction=True)
 def test_sigkill_of_a_worker_mid_load_loses_no_acknowledged_answer():
     from bench import exam as bench_exam
+    from bench import loadgen
 
     sessions = bench_exam._seed_learners(LEARNERS)
     env = server_env(database_url(connection.settings_dict))
@@ -37,7 +37,7 @@ def test_sigkill_of_a_worker_mid_load_loses_no_acknowledged_answer():
         killed.append(pids[0])
 
     try:
-        stats, acknowledged, _seconds = asyncio.run(
+        stats, acknowledged, _seconds = loadgen.run(
             bench_exam._drive(
                 port, sessions, bench_exam.AnswerPattern(THINK, ANSWERS), False, kill_one_worker
             )
