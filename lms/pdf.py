@@ -14,6 +14,7 @@ import logging
 import mimetypes
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -21,11 +22,17 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcherResponse
 
 from lms.downloads import as_download
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcherResponse
+
+# WeasyPrint is imported where a document is made, not when this module loads: loading it
+# (Pango through cffi) takes about 25 MB and a third of a second, which every web worker and
+# task process would otherwise pay at start whether or not it ever prints.
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +69,8 @@ def _static_file(path: str) -> Path | None:
 
 def url_fetcher(url: str, *args, **kwargs) -> URLFetcherResponse:
     """Serve the shipped font, static files and ``data:`` URLs; refuse every other URL."""
+    from weasyprint.urls import URLFetcherResponse  # noqa: PLC0415 (on first use)
+
     if url == FONT_URL:
         return URLFetcherResponse(
             url, FONT_FILE.read_bytes(), headers={"Content-Type": "font/collection"}
@@ -89,6 +98,8 @@ def font_face_css() -> str:
 
 
 def _stylesheets(fonts: FontConfiguration, extra: tuple[str, ...]) -> list[CSS]:
+    from weasyprint import CSS  # noqa: PLC0415 (on first use)
+
     sheets = [CSS(string=font_face_css(), font_config=fonts, url_fetcher=url_fetcher)]
     for name in (BASE_STYLESHEET, *extra):
         sheets.append(CSS(url=static_url(name), font_config=fonts, url_fetcher=url_fetcher))
@@ -96,6 +107,8 @@ def _stylesheets(fonts: FontConfiguration, extra: tuple[str, ...]) -> list[CSS]:
 
 
 def _document(html: str, sheets: list[CSS], fonts: FontConfiguration):
+    from weasyprint import HTML  # noqa: PLC0415 (on first use)
+
     return HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=url_fetcher).render(
         stylesheets=sheets, font_config=fonts
     )
@@ -104,6 +117,8 @@ def _document(html: str, sheets: list[CSS], fonts: FontConfiguration):
 def html_to_pdf(html: str, *, stylesheets: tuple[str, ...] = ()) -> bytes:
     """Render HTML to PDF bytes with the shipped font and the base stylesheet, plus the named
     static stylesheets (``css/pdf-cards.css``)."""
+    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 (on first use)
+
     fonts = FontConfiguration()
     return _document(html, _stylesheets(fonts, stylesheets), fonts).write_pdf()
 
@@ -126,6 +141,8 @@ def render_pdf_many(
     """One PDF of many documents (a cycle's assessment forms): each context is laid out on its
     own (its own page numbers, 第 1 页 / 共 2 页 of that person's form), ``progress`` is told
     how many are done after each, and the pages are joined into one file."""
+    from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415 (on first use)
+
     fonts = FontConfiguration()
     sheets = _stylesheets(fonts, stylesheets)
     documents = []

@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -290,16 +291,20 @@ def parse_items(value, upper: int) -> list[int]:
     return sorted(items)
 
 
-def duty_phrases() -> list[tuple[str, int]]:
+@cache
+def duty_phrases() -> tuple[tuple[str, int], ...]:
     """Every way a duty is shown to people, longest first: the label in Chinese and English
-    (the roster and the filing sheet show these) and the law's own text of the Art. 13 item."""
+    (the roster and the filing sheet show these) and the law's own text of the Art. 13 item.
+
+    Worked out once per process: the labels and the catalogues are fixed while it runs, and
+    switching language for every label of every row was most of a roster's validation time."""
     phrases: dict[str, int] = {}
     for number, label in DUTY_LABELS.items():
         for language in ("zh-hans", "en"):
             with translation.override(language):
                 phrases[str(label)] = number
         phrases[clause_text(13, number).rstrip("；;。 ")] = number
-    return sorted(phrases.items(), key=lambda item: -len(item[0]))
+    return tuple(sorted(phrases.items(), key=lambda item: -len(item[0])))
 
 
 def parse_duties(value) -> list[int]:
