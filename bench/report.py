@@ -244,10 +244,11 @@ def _ensure_hours(root, cycle) -> bool:
     """Training hours for two people in three (two entries each) and the city's requirement,
     so that the detail sheet's training columns read a real ledger."""
     people = list(cycle.assessments.order_by("auxiliary_id").values_list("auxiliary_id", flat=True))
+    # A subquery, not the list: 100,000 bound parameters exceed PostgreSQL's 65,535.
     have = set(
-        Ledger.objects.filter(auxiliary_id__in=people, year=cycle.period_end.year).values_list(
-            "auxiliary_id", flat=True
-        )
+        Ledger.objects.filter(
+            auxiliary_id__in=cycle.assessments.values("auxiliary_id"), year=cycle.period_end.year
+        ).values_list("auxiliary_id", flat=True)
     )
     todo = [pk for index, pk in enumerate(people) if index % 3 and pk not in have]
     law, skill = list(TrainingCategory.objects.order_by("pk")[:2])
