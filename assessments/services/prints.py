@@ -21,6 +21,11 @@ from lms.permissions import scope_for
 
 logger = logging.getLogger(__name__)
 
+# Forms are read and their scores and violations prefetched this many at a time: a prefetch
+# binds one parameter per assessment, and PostgreSQL with server-side binding takes at most
+# 65,535 in one query, fewer than a province's cycle has forms.
+CHUNK_SIZE = 2000
+
 
 def print_scope_root(*, user, cycle: Cycle) -> Agency | None:
     """The widest agency of the cycle the user may print: the cycle's own agency when the
@@ -61,15 +66,24 @@ def cycle_print_build(*, print_id: int) -> CyclePrint:
     job = CyclePrint.objects.select_related("cycle__agency", "agency").get(pk=print_id)
     if not job_claim(job=job):
         return job
-    assessments = list(print_assessments(job))
-    if not assessments:
+    assessments = print_assessments(job)
+    total = assessments.count()
+    if not total:
         with translation.override(settings.LANGUAGE_CODE):
             message = _("No assessment of this cycle has been submitted yet: nothing to print.")
         return job_fail(job=job, error=message, retry=False)
-    job_progress(job=job, done=0, total=len(assessments))
+    job_progress(job=job, done=0, total=total)
+    rendered = 0
+
+    def progress(done: int) -> None:
+        nonlocal rendered
+        rendered = done
+        job_progress(job=job, done=done)
+
     try:
+        # Streamed, never a list of the whole cycle; each chunk gets its own prefetch.
         content = pdf.assessments_pdf(
-            assessments, progress=lambda done: job_progress(job=job, done=done)
+            assessments.iterator(chunk_size=CHUNK_SIZE), progress=progress
         )
         job.file.save(
             f"{job.agency.code}-assessments-{job.cycle_id}-{job.pk}.pdf",
@@ -84,4 +98,7 @@ def cycle_print_build(*, print_id: int) -> CyclePrint:
                 "tell the system administrator (print run no. %(id)s)."
             ) % {"id": job.pk}
         return job_fail(job=job, error=message)
+    # The forms printed are the total, should a form have been submitted or reopened between
+    # the count and the read.
+    job.total = rendered
     return job_finish(job=job, update_fields=("file",))
