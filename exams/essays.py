@@ -12,10 +12,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Abs
+from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext as _
 
 from exams.exceptions import GradingError
@@ -32,7 +45,6 @@ def essay_answers(*, user) -> QuerySet[AttemptQuestion]:
     return (
         AttemptQuestion.objects.filter(attempt__in=attempts, snapshot__qtype="essay", score=None)
         .select_related("attempt__exam", "attempt__auxiliary__agency")
-        .prefetch_related("marks")
         .order_by("attempt__finished_at", "attempt_id", "position")
     )
 
@@ -84,15 +96,63 @@ def may_mark(user, answer: AttemptQuestion, marks: list[EssayMark]) -> int | Non
     return round_
 
 
+def _queue_round(user):
+    """next_round and may_mark in SQL, per answer: the round ``user`` may mark now, or NULL.
+    Keep the two in step."""
+    marks = EssayMark.objects.filter(answer=OuterRef("pk"))
+
+    def has(round_):
+        return Exists(marks.filter(round=round_))
+
+    def mark(round_):
+        return Subquery(marks.filter(round=round_).values("mark")[:1])
+
+    gap = Abs(mark(MarkRound.FIRST) - mark(MarkRound.SECOND))
+    none = Value(None, output_field=IntegerField())
+    return Case(
+        When(Exists(marks.filter(grader=user.pk)), then=none),
+        When(~has(MarkRound.FIRST), then=Value(MarkRound.FIRST)),
+        When(attempt__exam__double_grading=False, then=none),
+        When(~has(MarkRound.SECOND), then=Value(MarkRound.SECOND)),
+        When(has(MarkRound.RECONCILED), then=none),
+        When(
+            GreaterThan(gap, F("attempt__exam__grading_tolerance")),
+            then=Value(MarkRound.RECONCILED),
+        ),
+        default=none,
+        output_field=IntegerField(),
+    )
+
+
+def queue_answers(*, user) -> QuerySet[AttemptQuestion]:
+    """The essay answers waiting for ``user``'s mark, oldest hand-in first, each with the
+    round as ``queue_round``. Decided in the database: a backlog is counted with one query
+    and paged without loading it."""
+    answers = essay_answers(user=user).annotate(queue_round=_queue_round(user))
+    return answers.filter(queue_round__isnull=False)
+
+
+def queue_count(*, user) -> int:
+    """How many essay answers wait for ``user``'s mark, in one query."""
+    answers = essay_answers(user=user).alias(queue_round=_queue_round(user))
+    return answers.filter(queue_round__isnull=False).count()
+
+
+def queue_items(answers: Iterable[AttemptQuestion]) -> list[QueueItem]:
+    """Queue items for rows of queue_answers (one page of them: the rows to reconcile are
+    bound by their ids)."""
+    rows = list(answers)
+    reconciling = [a.pk for a in rows if a.queue_round == MarkRound.RECONCILED]
+    earlier: dict[int, list[EssayMark]] = {pk: [] for pk in reconciling}
+    if reconciling:
+        for m in EssayMark.objects.filter(answer_id__in=reconciling).order_by("answer", "round"):
+            earlier[m.answer_id].append(m)
+    return [QueueItem(a, a.queue_round, earlier.get(a.pk, [])) for a in rows]
+
+
 def grading_queue(*, user) -> list[QueueItem]:
-    items = []
-    for answer in essay_answers(user=user):
-        marks = list(answer.marks.all())
-        round_ = may_mark(user, answer, marks)
-        if round_ is not None:
-            earlier = marks if round_ == MarkRound.RECONCILED else []
-            items.append(QueueItem(answer, round_, earlier))
-    return items
+    """The whole queue, for a short one: pages use queue_answers and queue_items."""
+    return queue_items(queue_answers(user=user))
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ live in exams.essays."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -17,8 +18,9 @@ from lms.permissions import get_scoped_or_404, grader_required, scope_queryset
 
 @grader_required
 def queue(request):
-    items = essays.grading_queue(user=request.user)
-    return render(request, "exams/grading_queue.html", {"items": items})
+    page = Paginator(essays.queue_answers(user=request.user), 50).get_page(request.GET.get("page"))
+    page.object_list = essays.queue_items(page.object_list)
+    return render(request, "exams/grading_queue.html", {"page": page})
 
 
 def _essay_rows(request, attempt: Attempt) -> list[dict]:

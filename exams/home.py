@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from exams.essays import grading_queue
+from exams.essays import queue_count
 from exams.papers import exam_status_with_paper
 from exams.selectors import offers_start, quiz_status, quizzes_waiting
 from lms import hooks
@@ -70,7 +70,7 @@ def grading_todos(request) -> list[TodoItem]:
     until someone marks them."""
     if not can_grade_exams(request.user):
         return []
-    waiting = len(grading_queue(user=request.user))
+    waiting = queue_count(user=request.user)
     if not waiting:
         return []
     return [
