@@ -9,10 +9,12 @@ from collections.abc import Iterable, Sequence
 
 import xlsxwriter
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
+from credentials.models import CredentialStatus
 from lms.models import DUTY_LABELS
 from lms.spreadsheets import write_text
 
@@ -92,14 +94,19 @@ FILING_HEADERS = (
 )
 
 
+def _credential_status_label(status: str) -> str:
+    """As Credential.get_status_display() reads it, from the annotated value."""
+    return force_str(dict(CredentialStatus.choices).get(status, status))
+
+
 def filing_rows(people) -> list[tuple]:
-    """The filing sheet's rows, one per auxiliary, in the order of FILING_HEADERS; dates stay
-    dates (the spreadsheet writes them ISO so that they sort, the PDF as written in China).
+    """The filing sheet's rows, one per auxiliary of credentials.selectors.filing_sheet_rows
+    (which annotates each with their newest credential), in the order of FILING_HEADERS; dates
+    stay dates (the spreadsheet writes them ISO so that they sort, the PDF as written in China).
     The ID-card number is masked because the sheet leaves the agency."""
     rows = []
     for aux in people:
-        credentials = list(aux.credentials.all())
-        credential = credentials[0] if credentials else None
+        status = aux.newest_credential_status  # never NULL on a credential: None means none
         rows.append(
             (
                 aux.agency.name,
@@ -113,9 +120,9 @@ def filing_rows(people) -> list[tuple]:
                 aux.post,
                 duty_text(aux.duties),
                 aux.get_status_display(),
-                credential.number if credential else "",
-                credential.get_status_display() if credential else _("None"),
-                credential.valid_until if credential else None,
+                aux.newest_credential_number if status is not None else "",
+                _credential_status_label(status) if status is not None else _("None"),
+                aux.newest_credential_valid_until if status is not None else None,
             )
         )
     return rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -132,14 +132,23 @@ def public_roster(*, agency: Agency) -> QuerySet[Credential]:
 # ---------------------------------------------------------------- staff exports
 
 
+def _newest_credential(field: str) -> Subquery:
+    newest = Credential.objects.filter(auxiliary_id=OuterRef("pk")).order_by("-issued_on", "-pk")
+    return Subquery(newest.values(field)[:1])
+
+
 def filing_sheet_rows(*, user, agency: Agency | None = None) -> QuerySet[Auxiliary]:
     """Art. 12 filing sheet: the auxiliaries in the user's scope (optionally one agency tree)
-    with their credentials prefetched."""
+    with their newest credential's number, status and end date as ``newest_credential_*``
+    (None without one). Subqueries, not a prefetch: a prefetch binds one parameter per person,
+    and PostgreSQL refuses a query with more than 65,535 (a province has up to 200,000)."""
     people = visible_auxiliaries(user).select_related("agency")
     if agency is not None:
         people = people.filter(agency__path__startswith=agency.path)
-    return people.exclude(status=AuxiliaryStatus.CANDIDATE).prefetch_related(
-        Prefetch("credentials", queryset=Credential.objects.order_by("-issued_on", "-pk"))
+    return people.exclude(status=AuxiliaryStatus.CANDIDATE).annotate(
+        newest_credential_number=_newest_credential("number"),
+        newest_credential_status=_newest_credential("status"),
+        newest_credential_valid_until=_newest_credential("valid_until"),
     )
 
 

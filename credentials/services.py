@@ -432,9 +432,13 @@ def expiry_warnings_send(*, today: datetime.date | None = None) -> int:
                 None,
                 recipients,
             )
-            Credential.objects.filter(pk__in=[c.pk for c in credentials]).update(
-                expiry_warned_for=F("valid_until")
-            )
+            # Exactly the credentials the e-mail announced, a slice at a time: one agency's
+            # list could exceed the 65,535 parameters PostgreSQL binds in one query.
+            announced = [c.pk for c in credentials]
+            for start in range(0, len(announced), 5000):
+                Credential.objects.filter(pk__in=announced[start : start + 5000]).update(
+                    expiry_warned_for=F("valid_until")
+                )
             sent += 1
     return sent
 

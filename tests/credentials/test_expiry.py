@@ -58,6 +58,29 @@ def test_warns_agency_admins_thirty_days_before_once(org):
     assert later.number in mail.outbox[1].body and soon.number not in mail.outbox[1].body
 
 
+def test_warning_marks_exactly_the_credentials_it_announced(org):
+    # County A's admin has an address, county B (and the city above it) none: B's credential
+    # stays unmarked so that it is announced once someone can receive it.
+    org.admin_a.email = "a@example.gov.cn"
+    org.admin_a.save()
+    a_soon = [
+        _cred(factories.AuxiliaryFactory(agency=org.county_a), TODAY + datetime.timedelta(days=d))
+        for d in (0, 12, 30)
+    ]
+    a_later = _cred(org.aux_a, TODAY + datetime.timedelta(days=31))
+    b_soon = _cred(org.aux_b, TODAY + datetime.timedelta(days=3))
+    a_suspended = _cred(
+        factories.AuxiliaryFactory(agency=org.county_a), TODAY + datetime.timedelta(days=3)
+    )
+    Credential.objects.filter(pk=a_suspended.pk).update(status=CredentialStatus.SUSPENDED)
+    assert expiry_warnings_send(today=TODAY) == 1
+    assert all(c.number in mail.outbox[0].body for c in a_soon)
+    warned = dict(Credential.objects.values_list("pk", "expiry_warned_for"))
+    assert {pk for pk, on in warned.items() if on} == {c.pk for c in a_soon}
+    assert all(warned[c.pk] == c.valid_until for c in a_soon)
+    assert warned[a_later.pk] is warned[b_soon.pk] is warned[a_suspended.pk] is None
+
+
 def test_warning_goes_up_a_level_when_the_agency_has_no_admin_email(org):
     org.city_admin.email = "city@example.gov.cn"
     org.city_admin.save()
