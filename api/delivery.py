@@ -123,7 +123,12 @@ def delivery_resend(*, delivery: Delivery) -> Delivery:
     return delivery
 
 
-@transaction.atomic
+# Events deleted per statement. QuerySet.delete() cascades with "event_id IN (every row)", one
+# parameter a row, and PostgreSQL with server-side binding refuses more than 65,535 of them: a
+# day of mass credential expiry (one event per credential) would make every later purge fail.
+PURGE_CHUNK = 5000
+
+
 def outbox_purge(*, now: datetime.datetime | None = None) -> int:
     """Delete the events older than ``WEBHOOK_KEEP_DAYS`` that every receiver has (or that
     no endpoint wanted), with their deliveries; the number of events deleted. An event still
@@ -132,5 +137,14 @@ def outbox_purge(*, now: datetime.datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.WEBHOOK_KEEP_DAYS)
     unsent = Delivery.objects.filter(event=OuterRef("pk")).exclude(status=DeliveryStatus.DELIVERED)
     old = OutboxEvent.objects.filter(created_at__lt=cutoff).exclude(Exists(unsent))
-    _total, by_model = old.delete()
-    return by_model.get(OutboxEvent._meta.label, 0)
+    deleted = 0
+    while True:
+        # One transaction a chunk, not one for the lot: a purge stopped by the task timeout
+        # keeps what it did, so a large backlog still shrinks night after night.
+        with transaction.atomic():
+            pks = list(old.order_by("pk").values_list("pk", flat=True)[:PURGE_CHUNK])
+            if not pks:
+                return deleted
+            # The filter is applied again, so an event whose delivery was resent meanwhile stays.
+            _total, by_model = old.filter(pk__in=pks).delete()
+        deleted += by_model.get(OutboxEvent._meta.label, 0)

@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -207,11 +208,14 @@ def compute_item_statistics(
 
 
 def _responses_of(
-    exam, attempt_ids: Iterable[int] | None = None
+    exam, attempt_ids: Iterable[int] | QuerySet | None = None
 ) -> tuple[list[ItemResponse], dict[str, ItemInfo]]:
     rows = AttemptQuestion.objects.filter(attempt__exam=exam)
     if attempt_ids is not None:
-        rows = rows.filter(attempt_id__in=list(attempt_ids))
+        # A queryset stays a subquery: a sitting's ids as a list would bind one parameter each.
+        if not isinstance(attempt_ids, QuerySet):
+            attempt_ids = list(attempt_ids)
+        rows = rows.filter(attempt_id__in=attempt_ids)
     rows = (
         rows.exclude(attempt__status__in=[AttemptStatus.OPEN, AttemptStatus.GRADING])
         .only("attempt_id", "question_id", "snapshot", "selected", "score")
@@ -271,9 +275,13 @@ def _options_and_chosen(
 
 
 def item_statistics(
-    exam, *, attempt_ids: Iterable[int] | None = None, thresholds: Thresholds = Thresholds()
+    exam,
+    *,
+    attempt_ids: Iterable[int] | QuerySet | None = None,
+    thresholds: Thresholds = Thresholds(),
 ) -> list[ItemStat]:
-    """Over every finished attempt of ``exam``, or over ``attempt_ids`` only (one sitting)."""
+    """Over every finished attempt of ``exam``, or over ``attempt_ids`` only (one sitting: ids,
+    or a queryset of one column of them, run as a subquery)."""
     responses, items = _responses_of(exam, attempt_ids)
     return compute_item_statistics(responses, items, thresholds)
 

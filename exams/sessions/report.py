@@ -23,7 +23,7 @@ from lms.spreadsheets import write_text, write_text_row
 
 def session_report(*, session: ExamSession) -> dict:
     rows = selectors.live_rows(session=session)
-    attempt_ids = [row.candidate.attempt_id for row in rows if row.candidate.attempt_id]
+    attempt_ids = selectors.session_attempt_ids(session)
     # {attempt: {article: [points, questions]}}
     per_article: dict[int, dict[int, list[float]]] = defaultdict(dict)
     articles: set[int] = set()

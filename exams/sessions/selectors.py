@@ -276,6 +276,12 @@ class LiveRow:
         return str(STATES[self.state])
 
 
+def session_attempt_ids(session: ExamSession) -> QuerySet:
+    """The attempts opened in ``session``, as a subquery: a list of their ids would bind one
+    parameter per candidate, and PostgreSQL with server-side binding takes at most 65,535."""
+    return session.candidates.filter(attempt__isnull=False).values("attempt_id")
+
+
 def live_rows(*, session: ExamSession, now: datetime.datetime | None = None) -> list[LiveRow]:
     """Every candidate's state for the proctor, in three queries whatever the cohort's size."""
     now = now or timezone.now()
@@ -284,10 +290,9 @@ def live_rows(*, session: ExamSession, now: datetime.datetime | None = None) -> 
             "auxiliary__agency__path", "auxiliary__name", "pk"
         )
     )
-    attempt_ids = [c.attempt_id for c in candidates if c.attempt_id]
     progress = {
         row["attempt_id"]: row
-        for row in AttemptQuestion.objects.filter(attempt_id__in=attempt_ids)
+        for row in AttemptQuestion.objects.filter(attempt_id__in=session_attempt_ids(session))
         .order_by()
         .values("attempt_id")
         .annotate(

@@ -56,3 +56,42 @@ def test_an_old_event_no_endpoint_wanted_goes(org, settings):
     settings.WEBHOOK_KEEP_DAYS = 30
     _event(org, "lonely", days_old=31, status=None)
     assert outbox_purge() == 1 and not OutboxEvent.objects.exists()
+
+
+@pytest.mark.postgres
+def test_a_mass_expiry_backlog_is_purged_whole(org, endpoint, settings):
+    # 70,000 events would bind 70,000 ids in one cascading DELETE, past PostgreSQL's 65,535
+    # parameters with server-side binding; the purge still removes them all, and keeps an old
+    # event whose delivery is still waiting.
+    settings.WEBHOOK_KEEP_DAYS = 30
+    events = OutboxEvent.objects.bulk_create(
+        [
+            OutboxEvent(
+                key=f"credential:{n}",
+                event_type=EventType.PERSON_STATUS_CHANGED,
+                agency=org.county_a,
+                payload={"n": n},
+            )
+            for n in range(70_001)
+        ],
+        batch_size=5000,
+    )
+    OutboxEvent.objects.update(created_at=timezone.now() - datetime.timedelta(days=31))
+    now = timezone.now()
+    Delivery.objects.bulk_create(
+        [
+            Delivery(
+                event=event,
+                endpoint=endpoint,
+                next_attempt_at=now,
+                status=DeliveryStatus.PENDING if n == 0 else DeliveryStatus.DELIVERED,
+            )
+            for n, event in enumerate(events[:20_000])
+        ],
+        batch_size=5000,
+    )
+
+    assert outbox_purge() == 70_000
+    assert list(OutboxEvent.objects.values_list("key", flat=True)) == ["credential:0"]
+    assert Delivery.objects.get().status == DeliveryStatus.PENDING
+    assert outbox_purge() == 0
