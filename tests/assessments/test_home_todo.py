@@ -53,15 +53,23 @@ def test_the_waiting_assessment_is_first_on_the_home_page_with_its_deadline(clie
     assert "确认或提出异议" in todo
 
 
+def _due_at(assessment, moment: datetime.datetime) -> None:
+    """Move the submission so that the response window closes at ``moment``."""
+    submitted_at = moment - datetime.timedelta(days=selectors.response_days())
+    type(assessment).objects.filter(pk=assessment.pk).update(submitted_at=submitted_at)
+
+
 def test_days_left_count_down_to_today(client, org, submitted):
-    f.age(submitted, days=6, hours=1)
+    # Due at noon tomorrow (local time), whatever the hour the suite runs at: the
+    # count is in calendar days, so "now + 23 hours" would be due today after 01:00.
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    _due_at(submitted, timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time(12))))
     assert "还剩 1 天" in _todo(_home(client, org.learner_a))
     # Submitted so that the window closes later today (local time): it is due today.
     now = timezone.localtime()
     end_of_day = now.replace(hour=23, minute=59, second=0, microsecond=0)
     if end_of_day > now + datetime.timedelta(minutes=5):
-        submitted_at = end_of_day - datetime.timedelta(days=selectors.response_days())
-        type(submitted).objects.filter(pk=submitted.pk).update(submitted_at=submitted_at)
+        _due_at(submitted, end_of_day)
         assert "今天截止" in _todo(_home(client, org.learner_a))
 
 
