@@ -231,6 +231,18 @@ class Stats:
         first, last = times[len(times) // 10], times[len(times) * 9 // 10]
         return (len(times) * 9 // 10 - len(times) // 10) / (last - first) if last > first else 0.0
 
+    def split_at_first(self, kind: str, at_kind: str) -> tuple[list[float], list[float]]:
+        """The latencies of ``kind`` sent before the first ``at_kind`` request was sent, and
+        those sent after it (one round's figures: completion times are kept per round)."""
+        values = self.latencies.get(kind, [])
+        sent = [done - took for done, took in zip(self.finished.get(kind, []), values, strict=True)]
+        marks = self.latencies.get(at_kind, [])
+        if not marks:
+            return values, []
+        first = min(done - took for done, took in zip(self.finished[at_kind], marks, strict=True))
+        before = [took for took, at in zip(values, sent, strict=True) if at < first]
+        return before, [took for took, at in zip(values, sent, strict=True) if at >= first]
+
     def cpu_spent(self, kind: str, spent: measure.CpuSpent, requests: int) -> None:
         pooled = self.cpu.setdefault(kind, [0.0, 0.0, 0])
         pooled[0] += spent.server
@@ -565,6 +577,9 @@ def run(options, stdout) -> dict:
 
     stats, floor_stats = Stats(), None if options["skip_floor"] else Stats()
     seconds, lost, checked, ratios, steady_rates = 0.0, 0, 0, [], []
+    # The autosaves sent before the round's first hand-in, and after it: the hand-ins (each
+    # grades a paper) come while the slower learners still answer, and the floor has none.
+    before_hand_ins, while_hand_ins, ratios_before_hand_ins = [], [], []
     try:
         for number in range(1, rounds + 1):
             if number > 1:
@@ -583,6 +598,9 @@ def run(options, stdout) -> dict:
             stats.add(exam_round)
             seconds += round_seconds
             steady_rates.append(exam_round.steady_rate("autosave"))
+            before, after = exam_round.split_at_first("autosave", "submit")
+            before_hand_ins += before
+            while_hand_ins += after
             if floor_stats is not None:
                 stdout.write(f"{label}floor: same pattern against one authenticated UPDATE …")
                 floor_round, _ack, _floor_seconds = loadgen.run(
@@ -592,6 +610,8 @@ def run(options, stdout) -> dict:
                 floor_p95 = _percentile(floor_round.latencies.get("floor", []), 95)
                 autosave_p95 = _percentile(exam_round.latencies.get("autosave", []), 95)
                 ratios.append(autosave_p95 / floor_p95 if floor_p95 else 0.0)
+                before_p95 = _percentile(before, 95)
+                ratios_before_hand_ins.append(before_p95 / floor_p95 if floor_p95 else 0.0)
         alive = server.poll() is None
     finally:
         servers.stop(server, seconds=20)
@@ -615,6 +635,10 @@ def run(options, stdout) -> dict:
         values = stats.latencies.get(kind, [])
         for pct in (50, 95, 99):
             figures[f"{kind}_p{pct}_ms"] = round(_percentile(values, pct), 1)
+    for label, values in (("before", before_hand_ins), ("while", while_hand_ins)):
+        for pct in (50, 95, 99):
+            figures[f"autosave_{label}_hand_ins_p{pct}_ms"] = round(_percentile(values, pct), 1)
+    figures["autosaves_while_hand_ins"] = len(while_hand_ins)
     autosave_rps = len(stats.latencies.get("autosave", [])) / seconds
     figures["autosave_per_second"] = round(autosave_rps, 1)
     # CPU per request of the server's processes and of PostgreSQL's on this machine, by phase
@@ -635,6 +659,15 @@ def run(options, stdout) -> dict:
         figures["autosave_p95_over_floor_p95"] = round(statistics.median(ratios), 2)
         if rounds > 1:
             figures["autosave_p95_over_floor_p95_by_round"] = [round(r, 2) for r in ratios]
+        # The same ratio over the autosaves sent before the first hand-in: what the floor's
+        # run, which hands nothing in, is compared with like for like.
+        figures["autosave_before_hand_ins_p95_over_floor_p95"] = round(
+            statistics.median(ratios_before_hand_ins), 2
+        )
+        if rounds > 1:
+            figures["autosave_before_hand_ins_p95_over_floor_p95_by_round"] = [
+                round(r, 2) for r in ratios_before_hand_ins
+            ]
     steady = statistics.median(steady_rates)
     figures["autosave_per_second_steady"] = round(steady, 1)
     # Learners one box holds at a 30 s think time, from the throughput this run sustained
