@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 import os
 import random
 import re
@@ -87,6 +88,13 @@ def add_arguments(parser):
         action="store_true",
         help="with --session: no sealed paper; every client opens its attempt and fetches the "
         "exam page at the start (the page's fallback without WebCrypto)",
+    )
+    parser.add_argument(
+        "--trace",
+        metavar="FILE",
+        help="write each round's autosaves and hand-ins as JSON: [seconds from the round's "
+        "first autosave to the request's send, latency in seconds], to see when the slow ones "
+        "were sent",
     )
     parser.add_argument(
         "--rounds",
@@ -242,6 +250,23 @@ class Stats:
         first = min(done - took for done, took in zip(self.finished[at_kind], marks, strict=True))
         before = [took for took, at in zip(values, sent, strict=True) if at < first]
         return before, [took for took, at in zip(values, sent, strict=True) if at >= first]
+
+    def trace(self, kinds: tuple[str, ...], since: str) -> dict[str, list[list[float]]]:
+        """[send time, latency] of each request of ``kinds``, the send times in seconds from
+        the first ``since`` request's (one round's figures)."""
+        sent = {
+            kind: [
+                [done - took, took]
+                for done, took in zip(self.finished.get(kind, []), self.latencies.get(kind, []),
+                                      strict=True)
+            ]
+            for kind in kinds
+        }  # fmt: skip
+        start = min((at for at, _took in sent[since]), default=0.0)
+        return {
+            kind: [[round(at - start, 4), round(took, 4)] for at, took in rows]
+            for kind, rows in sent.items()
+        }
 
     def cpu_spent(self, kind: str, spent: measure.CpuSpent, requests: int) -> None:
         pooled = self.cpu.setdefault(kind, [0.0, 0.0, 0])
@@ -580,6 +605,7 @@ def run(options, stdout) -> dict:
     # The autosaves sent before the round's first hand-in, and after it: the hand-ins (each
     # grades a paper) come while the slower learners still answer, and the floor has none.
     before_hand_ins, while_hand_ins, ratios_before_hand_ins = [], [], []
+    traces = []
     try:
         for number in range(1, rounds + 1):
             if number > 1:
@@ -599,6 +625,8 @@ def run(options, stdout) -> dict:
             seconds += round_seconds
             steady_rates.append(exam_round.steady_rate("autosave"))
             before, after = exam_round.split_at_first("autosave", "submit")
+            if options.get("trace"):
+                traces.append(exam_round.trace(("autosave", "submit"), since="autosave"))
             before_hand_ins += before
             while_hand_ins += after
             if floor_stats is not None:
@@ -615,6 +643,8 @@ def run(options, stdout) -> dict:
         alive = server.poll() is None
     finally:
         servers.stop(server, seconds=20)
+    if options.get("trace"):
+        Path(options.get("trace")).write_text(json.dumps({"rounds": traces}))
     figures: dict = {
         "database": connection.vendor,
         "learners": learners,

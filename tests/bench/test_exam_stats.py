@@ -34,3 +34,11 @@ def test_autosaves_are_split_by_when_they_were_sent_not_when_they_finished():
 def test_without_hand_ins_every_autosave_is_before():
     stats = _stats([("autosave", 0.0, 0.01), ("autosave", 1.0, 0.02)])
     assert stats.split_at_first("autosave", "submit") == ([0.01, 0.02], [])
+
+
+def test_the_trace_gives_send_times_from_the_first_autosave_and_latencies():
+    stats = _stats([("autosave", 5.0, 0.5), ("autosave", 6.0, 0.01), ("submit", 8.0, 0.02)])
+    assert stats.trace(("autosave", "submit"), since="autosave") == {
+        "autosave": [[0.0, 0.5], [1.0, 0.01]],
+        "submit": [[3.0, 0.02]],
+    }
