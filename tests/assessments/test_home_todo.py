@@ -60,8 +60,8 @@ def _due_at(assessment, moment: datetime.datetime) -> None:
 
 
 def test_days_left_count_down_to_today(client, org, submitted):
-    # Due at noon tomorrow (local time), whatever the hour the suite runs at: the
-    # count is in calendar days, so "now + 23 hours" would be due today after 01:00.
+    # Due at noon tomorrow (local time), whatever the hour the suite runs at: the count is
+    # in calendar days, so "now + 23 hours" is due today when run between 00:00 and 01:00.
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     _due_at(submitted, timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time(12))))
     assert "还剩 1 天" in _todo(_home(client, org.learner_a))
