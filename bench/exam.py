@@ -92,9 +92,9 @@ def add_arguments(parser):
     parser.add_argument(
         "--trace",
         metavar="FILE",
-        help="write each round's autosaves and hand-ins as JSON: [seconds from the round's "
-        "first autosave to the request's send, latency in seconds], to see when the slow ones "
-        "were sent",
+        help="write each round's autosaves and hand-ins, and its floor run's requests, as JSON: "
+        "[seconds from the run's first such request to the request's send, latency in "
+        "seconds], to see when the slow ones were sent",
     )
     parser.add_argument(
         "--rounds",
@@ -535,6 +535,24 @@ def _clear_attempts() -> None:
     Attempt.objects.filter(auxiliary__agency__code=BENCH_AGENCY).delete()
 
 
+# What a round writes: the attempts and their questions (the exam run), the profiles (the
+# floor's UPDATE).
+_CHURNED = (Attempt, AttemptQuestion, UserProfile)
+
+
+def _vacuum() -> None:
+    """Before each run on PostgreSQL: what the last one deleted and updated is vacuumed
+    and the planner's statistics renewed, as autovacuum would have done by then. A database
+    run with autovacuum off otherwise carries every earlier round's dead rows
+    into the next, and the exam's tables churn far more than the floor's one row per learner:
+    the later runs would measure the bloat."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in _CHURNED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {tables}")
+
+
 def _lost_answers(acknowledged) -> int:
     lost = 0
     attempt_ids = {attempt for attempt, _position in acknowledged}
@@ -610,6 +628,8 @@ def run(options, stdout) -> dict:
         for number in range(1, rounds + 1):
             if number > 1:
                 _clear_attempts()
+            _vacuum()
+            connection.close()
             label = f"round {number}/{rounds}: " if rounds > 1 else ""
             stdout.write(
                 f"{label}exam load: {learners} learners × {answers} autosaves, think {think}s …"
@@ -631,10 +651,14 @@ def run(options, stdout) -> dict:
             while_hand_ins += after
             if floor_stats is not None:
                 stdout.write(f"{label}floor: same pattern against one authenticated UPDATE …")
+                _vacuum()
+                connection.close()
                 floor_round, _ack, _floor_seconds = loadgen.run(
                     _drive(port, sessions, pattern, True, None, server.pid)
                 )
                 floor_stats.add(floor_round)
+                if options.get("trace"):
+                    traces[-1].update(floor_round.trace(("floor",), since="floor"))
                 floor_p95 = _percentile(floor_round.latencies.get("floor", []), 95)
                 autosave_p95 = _percentile(exam_round.latencies.get("autosave", []), 95)
                 ratios.append(autosave_p95 / floor_p95 if floor_p95 else 0.0)

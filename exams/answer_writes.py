@@ -47,7 +47,7 @@ def store_answer(
     params = [*_set_params(chosen, seq, now, connection), question_id, seq]
     guarded = open_attempt is not None
     if guarded:
-        params += _attempt_guard_params(open_attempt, now, connection)
+        params = [open_attempt, *params, *_attempt_state_params(now, connection)]
     with connection.cursor() as cursor:
         cursor.execute(_store_answer_sql(alias, guarded=guarded), params)
         return cursor.rowcount == 1
@@ -87,47 +87,19 @@ def store_choice_answer_for_learner(
     None:
 
     - the attempt is the learner's (``user_id``), through the scoping helper's queryset;
-    - it is open and its deadline plus grace has not passed (_attempt_guard: on PostgreSQL
-      the check holds the attempt row FOR SHARE, so it waits for a hand-in, grading or a
-      proctor's change and then sees the row as that left it; an answer never lands after
-      grading);
+    - it is open and its deadline plus grace has not passed (_attempt_guard: the attempt's
+      row is found by its key; on PostgreSQL the check holds it FOR SHARE, so it waits for a
+      hand-in, grading or a proctor's change and then sees the row as that left it; an answer
+      never lands after grading);
     - the question is a single, multiple or true/false question, every key is one of its
       choices, and only a multiple-choice question takes more than one (what
       services._validate_selection checks);
     - the stored answer is older (its sequence number lower)."""
     alias = router.db_for_write(AttemptQuestion)
     connection = connections[alias]
-    fields = AttemptQuestion._meta
-    owned_sql, owned_params = _LEARNER_ATTEMPT_ID.sql(using=alias, user_id=user_id, pk=pk)
-    others_sql, others_params = _OTHERS_ANSWERED.sql(using=alias, pk=pk, position=position)
-    total_sql, total_params = _QUESTION_COUNT.sql(using=alias, pk=pk)
-    deadline_sql, deadline_params = _DEADLINE.sql(using=alias, pk=pk)
-    if connection.vendor == "postgresql":
-        # jsonb containment: every {"key": …} is in the question's choices.
-        wanted = [{"key": key} for key in chosen]
-    else:
-        wanted = chosen
-    params = [
-        *_set_params(chosen, seq, now, connection),
-        pk,
-        position,
-        seq,
-        *_CHOICE_TYPES,
-        QuestionType.MULTIPLE.value,
-        len(chosen),
-        fields.get_field("selected").get_db_prep_save(wanted, connection),
-        *_attempt_guard_params(pk, now, connection),
-        *owned_params,
-        *others_params,
-        *total_params,
-        *deadline_params,
-    ]
-    sql = _store_choice_sql(alias) % {
-        "owned": owned_sql,
-        "others": others_sql,
-        "total": total_sql,
-        "deadline": deadline_sql,
-    }
+    sql, params = store_choice_statement(
+        alias, user_id=user_id, pk=pk, position=position, chosen=chosen, seq=seq, now=now
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
@@ -140,6 +112,47 @@ def store_choice_answer_for_learner(
     if convert is not None:
         deadline = convert(deadline, None, connection)
     return StoredChoice(others_answered=others or 0, total=total or 0, deadline=deadline)
+
+
+def store_choice_statement(
+    alias: str, *, user_id: int, pk: int, position: int, chosen: list[str], seq: int, now
+) -> tuple[str, list]:
+    """The text and values of store_choice_answer_for_learner's statement (its tests ask the
+    database how it plans it)."""
+    connection = connections[alias]
+    fields = AttemptQuestion._meta
+    owned_sql, owned_params = _LEARNER_ATTEMPT_ID.sql(using=alias, user_id=user_id, pk=pk)
+    others_sql, others_params = _OTHERS_ANSWERED.sql(using=alias, pk=pk, position=position)
+    total_sql, total_params = _QUESTION_COUNT.sql(using=alias, pk=pk)
+    deadline_sql, deadline_params = _DEADLINE.sql(using=alias, pk=pk)
+    if connection.vendor == "postgresql":
+        # jsonb containment: every {"key": …} is in the question's choices.
+        wanted = [{"key": key} for key in chosen]
+    else:
+        wanted = chosen
+    params = [
+        pk,
+        *owned_params,
+        *_set_params(chosen, seq, now, connection),
+        pk,
+        position,
+        seq,
+        *_CHOICE_TYPES,
+        QuestionType.MULTIPLE.value,
+        len(chosen),
+        fields.get_field("selected").get_db_prep_save(wanted, connection),
+        *_attempt_state_params(now, connection),
+        *others_params,
+        *total_params,
+        *deadline_params,
+    ]
+    sql = _store_choice_sql(alias) % {
+        "owned": owned_sql,
+        "others": others_sql,
+        "total": total_sql,
+        "deadline": deadline_sql,
+    }
+    return sql, params
 
 
 _CHOICE_TYPES = sorted(str(qtype) for qtype in (QuestionType.SINGLE, QuestionType.MULTIPLE,
@@ -186,25 +199,45 @@ def _set_params(chosen: list[str], seq: int, now, connection) -> list:
     ]
 
 
-def _attempt_guard_params(pk: int, now, connection) -> list:
+def _attempt_state_params(now, connection) -> list:
     in_time_after = Attempt._meta.get_field("deadline").get_db_prep_save(now - GRACE, connection)
-    return [pk, AttemptStatus.OPEN.value, in_time_after]
+    return [AttemptStatus.OPEN.value, in_time_after]
 
 
-def _attempt_guard(connection) -> tuple[str, str]:
-    """The attempt is open and in time: a query, and the lock clause to close it with. On
-    PostgreSQL it holds the attempt row FOR SHARE while it checks: it waits for a transaction
-    that holds the row FOR UPDATE and then checks the row as that transaction left it. SQLite
-    runs one writer at a time, so its statement sees the committed row."""
+def _attempt_guard(connection, *, owned: str = "") -> tuple[str, str]:
+    """The attempt is open and in time: a WITH clause that reads the attempt's row by its key
+    (and, with ``owned``, a query of the attempt's key, only if it is in it), and the
+    condition that checks the row's state.
+
+    The row is looked up by its key alone, and its state checked outside that lookup: the
+    WITH query is MATERIALIZED so that the planner cannot move the state's test into it.
+    Given ``status = 'open'`` beside ``id = …``, PostgreSQL may prefer the index on status
+    (its statistics, taken when few attempts were open, promise one row) and then walk every
+    open attempt to find this one: at a sitting's start that is every candidate's, on every
+    autosave.
+
+    On PostgreSQL the lookup holds the row FOR SHARE: it waits for a transaction that holds
+    the row FOR UPDATE (a hand-in, grading, a proctor's change) and then reads the row as that
+    transaction left it. SQLite runs one writer at a time, so its statement sees the committed
+    row."""
     quote = connection.ops.quote_name
     attempts = Attempt._meta
     column = {name: quote(attempts.get_field(name).column) for name in ("id", "status",
               "deadline")}  # fmt: skip
     share = " FOR SHARE" if connection.vendor == "postgresql" else ""
-    return (
-        f"SELECT 1 FROM {quote(attempts.db_table)} WHERE {column['id']} = %s "
-        f"AND {column['status']} = %s AND {column['deadline']} >= %s"
-    ), share
+    mine = f" AND {column['id']} IN ({owned})" if owned else ""
+    lookup = (
+        f"WITH {_GUARDED} AS MATERIALIZED (SELECT {column['status']}, {column['deadline']} "
+        f"FROM {quote(attempts.db_table)} WHERE {column['id']} = %s{mine}{share}) "
+    )
+    state = (
+        f"EXISTS (SELECT 1 FROM {_GUARDED} WHERE {column['status']} = %s "
+        f"AND {column['deadline']} >= %s)"
+    )
+    return lookup, state
+
+
+_GUARDED = "guarded_attempt"
 
 
 def _columns(connection) -> tuple[str, dict[str, str]]:
@@ -227,8 +260,8 @@ def _store_answer_sql(alias: str, *, guarded: bool = False) -> str:
         f"WHERE {column['id']} = %s AND {column['client_seq']} < %s"
     )
     if guarded:
-        guard, share = _attempt_guard(connection)
-        sql += f" AND EXISTS ({guard}{share})"
+        lookup, state = _attempt_guard(connection)
+        sql = f"{lookup}{sql} AND {state}"
     return sql
 
 
@@ -249,15 +282,15 @@ def _store_choice_sql(alias: str) -> str:
             f"(SELECT json_extract(choice.value, '$.key') FROM json_each({snapshot}, "
             "'$.choices') AS choice))"
         )
-    guard, share = _attempt_guard(connection)
+    lookup, state = _attempt_guard(connection, owned="%(owned)s")
     types = ", ".join(["%%s"] * len(_CHOICE_TYPES))
     return (
+        f"{lookup.replace('%s', '%%s')}"
         f"UPDATE {table} SET {column['selected']} = %%s, "
         f"{column['client_seq']} = %%s, {column['answered_at']} = %%s "
         f"WHERE {column['attempt']} = %%s AND {column['position']} = %%s "
         f"AND {column['client_seq']} < %%s "
         f"AND {qtype} IN ({types}) AND ({qtype} = %%s OR %%s <= 1) AND {keys_known} "
-        f"AND EXISTS ({guard.replace('%s', '%%s')} "
-        f"AND {connection.ops.quote_name(Attempt._meta.pk.column)} IN (%(owned)s){share}) "
+        f"AND {state.replace('%s', '%%s')} "
         "RETURNING (%(others)s), (%(total)s), (%(deadline)s)"
     )

@@ -109,3 +109,50 @@ def test_scores_are_written_to_the_named_questions_only(attempt):
     assert all(stored[row.pk] is None for row in others)
     store_scores([named[0].pk], score=None)
     assert type(named[0]).objects.get(pk=named[0].pk).score is None
+
+
+def _scans_of(plan: dict, table: str) -> list[dict]:
+    found = [plan] if plan.get("Relation Name") == table else []
+    for child in plan.get("Plans", []):
+        found += _scans_of(child, table)
+    return found
+
+
+def test_the_autosave_finds_the_attempt_by_its_key_whatever_the_statistics_say(
+    attempt, is_postgres
+):
+    """The planner's statistics on attempts are taken when few are open (between sittings);
+    then a sitting opens a thousand. Had the autosave let PostgreSQL choose the index on
+    status, each answer would walk every open attempt to find its own."""
+    if not is_postgres:
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    from django.db import connection
+
+    from exams.answer_writes import store_choice_statement
+
+    finished = []
+    for number in range(2, 402):
+        old = Attempt.objects.get(pk=attempt.pk)
+        old.pk, old.number, old.status = None, number, AttemptStatus.SUBMITTED
+        finished.append(old)
+    Attempt.objects.bulk_create(finished)
+    row = attempt.questions.order_by("position").first()
+    sql, params = store_choice_statement(
+        connection.alias,
+        user_id=attempt.auxiliary.user_id,
+        pk=attempt.pk,
+        position=row.position,
+        chosen=[row.snapshot["choices"][0]["key"]],
+        seq=next(SEQ),
+        now=timezone.now(),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Attempt._meta.db_table}")
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0][0]["Plan"]
+    scans = _scans_of(plan, Attempt._meta.db_table)
+    assert scans
+    for scan in scans:
+        assert scan.get("Index Name") == f"{Attempt._meta.db_table}_pkey", scan
+    # And the answer is stored as before.
+    assert store(attempt, row, [row.snapshot["choices"][0]["key"]]) is not None
