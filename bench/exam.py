@@ -94,7 +94,8 @@ def add_arguments(parser):
         metavar="FILE",
         help="write each round's autosaves and hand-ins, and its floor run's requests, as JSON: "
         "[seconds from the run's first such request to the request's send, latency in "
-        "seconds], to see when the slow ones were sent",
+        "seconds], to see when the slow ones were sent; and that first send on the "
+        "monotonic clock, to line the run up with samples of /proc",
     )
     parser.add_argument(
         "--rounds",
@@ -251,9 +252,10 @@ class Stats:
         before = [took for took, at in zip(values, sent, strict=True) if at < first]
         return before, [took for took, at in zip(values, sent, strict=True) if at >= first]
 
-    def trace(self, kinds: tuple[str, ...], since: str) -> dict[str, list[list[float]]]:
+    def trace(self, kinds: tuple[str, ...], since: str) -> dict[str, list[list[float]] | float]:
         """[send time, latency] of each request of ``kinds``, the send times in seconds from
-        the first ``since`` request's (one round's figures)."""
+        the first ``since`` request's (one round's figures), and that first send's time on
+        the monotonic clock as ``<since>_started_monotonic``."""
         sent = {
             kind: [
                 [done - took, took]
@@ -263,10 +265,14 @@ class Stats:
             for kind in kinds
         }  # fmt: skip
         start = min((at for at, _took in sent[since]), default=0.0)
-        return {
+        rows_by_kind: dict[str, list[list[float]] | float] = {
             kind: [[round(at - start, 4), round(took, 4)] for at, took in rows]
             for kind, rows in sent.items()
         }
+        # perf_counter's own reading (CLOCK_MONOTONIC on Linux, as time.monotonic() reads it
+        # in any other process): the trace lines up with what a sampler of /proc saw.
+        rows_by_kind[f"{since}_started_monotonic"] = round(start, 4)
+        return rows_by_kind
 
     def cpu_spent(self, kind: str, spent: measure.CpuSpent, requests: int) -> None:
         pooled = self.cpu.setdefault(kind, [0.0, 0.0, 0])

@@ -40,6 +40,13 @@ def cpu_seconds(pids) -> float:
 
 def cpu_by_process(pids) -> dict[int, float]:
     """Each live process's user + system CPU seconds so far, from /proc."""
+    return {pid: own for pid, (own, _reaped) in _cpu_and_reaped(pids).items()}
+
+
+def _cpu_and_reaped(pids) -> dict[int, tuple[float, float]]:
+    """Each live process's own user + system CPU seconds, and those of its children that
+    ended and that it reaped (cutime + cstime in /proc/PID/stat)."""
+    tick = os.sysconf("SC_CLK_TCK")
     seconds = {}
     for pid in pids:
         try:
@@ -47,7 +54,10 @@ def cpu_by_process(pids) -> dict[int, float]:
                 fields = handle.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        seconds[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        seconds[pid] = (
+            (int(fields[11]) + int(fields[12])) / tick,
+            (int(fields[13]) + int(fields[14])) / tick,
+        )
     return seconds
 
 
@@ -55,6 +65,32 @@ def cpu_since(before: dict[int, float], after: dict[int, float]) -> float:
     """CPU spent between two cpu_by_process readings by the processes alive at the second
     (one started in between counts whole; one that ended in between is not seen)."""
     return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
+@dataclass(frozen=True)
+class ProcessFamilyCpu:
+    """A reading of a set of processes that start and end (PostgreSQL's backends: a web
+    worker's connection is closed after CONN_MAX_AGE and a new backend serves the next
+    request): each live one's CPU, and what their parents have reaped of ended children."""
+
+    live: dict[int, float]
+    reaped: float
+
+    @classmethod
+    def take(cls, pids) -> ProcessFamilyCpu:
+        readings = _cpu_and_reaped(pids)
+        return cls(
+            {pid: own for pid, (own, _reaped) in readings.items()},
+            sum(reaped for _own, reaped in readings.values()),
+        )
+
+    def spent_until(self, later: ProcessFamilyCpu) -> float:
+        """CPU spent between the two readings by every process of the family: the live ones'
+        growth, plus the whole lives of the ones reaped in between, less what those had
+        spent before this reading (a process that started and ended in between counts
+        whole)."""
+        ended_before = sum(seconds for pid, seconds in self.live.items() if pid not in later.live)
+        return cpu_since(self.live, later.live) + (later.reaped - self.reaped) - ended_before
 
 
 def pids_named(name: str) -> list[int]:
@@ -88,20 +124,20 @@ class CpuReading:
     when the database is elsewhere) and of this process (the load generator)."""
 
     server: float
-    database: dict[int, float]
+    database: ProcessFamilyCpu
     load_generator: float
 
     @classmethod
     def take(cls, server_pids) -> CpuReading:
         return cls(
             cpu_seconds(server_pids),
-            cpu_by_process(pids_named("postgres")),
+            ProcessFamilyCpu.take(pids_named("postgres")),
             time.process_time(),
         )
 
     def spent_until(self, later: CpuReading) -> CpuSpent:
         return CpuSpent(
             later.server - self.server,
-            cpu_since(self.database, later.database),
+            self.database.spent_until(later.database),
             later.load_generator - self.load_generator,
         )

@@ -41,4 +41,6 @@ def test_the_trace_gives_send_times_from_the_first_autosave_and_latencies():
     assert stats.trace(("autosave", "submit"), since="autosave") == {
         "autosave": [[0.0, 0.5], [1.0, 0.01]],
         "submit": [[3.0, 0.02]],
+        # The first autosave's send time on the monotonic clock, to line up with /proc samples.
+        "autosave_started_monotonic": 5.0,
     }
