@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import time
 
 import openpyxl
 import pytest
@@ -105,7 +104,6 @@ def test_the_sheet_shows_each_persons_newest_credential(client, org):
 def test_a_province_of_66000_people_gets_its_whole_sheet(org):
     """More people than PostgreSQL binds parameters: the prefetch failed here outright."""
     people = 66_000
-    started = time.monotonic()
     Auxiliary.objects.bulk_create(
         (
             Auxiliary(
@@ -137,4 +135,3 @@ def test_a_province_of_66000_people_gets_its_whole_sheet(org):
     by_name = {row[1]: row for row in rows}
     assert by_name[last.name][11:14] == (card.number, "有效", card.valid_until)
     assert by_name["批量00000"][11:14] == ("", "无", None)
-    assert time.monotonic() - started < 30
